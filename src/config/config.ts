@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything psalink reads from the environment, validated once at start. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  PSALINK_DATA_DIR: z.string().min(1).default('data'),
+  PSALINK_SECRET_KEY: z.string().optional(),
+  PSALINK_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  PSALINK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  PSALINK_PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL when set; otherwise PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Base64 of 32 bytes; when absent a key file in dataDir is used (see src/shared/secret-key.ts). */
+  secretKey: string | undefined;
+  sessionTtlMs: number;
+  /** Secure cookies need HTTPS; on by default only when the public URL is https. */
+  cookieSecure: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.PSALINK_DATA_DIR),
+    secretKey: e.PSALINK_SECRET_KEY,
+    sessionTtlMs: e.PSALINK_SESSION_TTL_HOURS * 3600_000,
+    cookieSecure: e.PSALINK_COOKIE_SECURE
+      ? e.PSALINK_COOKIE_SECURE === 'true'
+      : (e.PSALINK_PUBLIC_URL?.startsWith('https://') ?? false),
+    logLevel: e.LOG_LEVEL,
+  };
+}

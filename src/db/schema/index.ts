@@ -1,0 +1,6 @@
+export * from './enums.js';
+export * from './accounts.js';
+export * from './lookups.js';
+export * from './records.js';
+export * from './psa.js';
+export * from './audit.js';

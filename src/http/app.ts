@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { registerAuthRoutes } from '../accounts/auth.routes.js';
+import { configurationResource } from '../configurations/configuration.resource.js';
+import { contactResource } from '../contacts/contact.resource.js';
+import { documentResource } from '../documents/document.resource.js';
+import { registerLookupRoutes } from '../lookups/lookup.routes.js';
+import { organizationResource } from '../organizations/organization.resource.js';
+import { passwordResource } from '../passwords/password.resource.js';
+import { registerPasswordSecretRoute } from '../passwords/password.routes.js';
+import { registerResourceRoutes } from '../records/resource-routes.js';
+import type { App, AppContext } from './context.js';
+import { handleError, toErrorBody } from './error-handler.js';
+import { registerOpenApi } from './openapi.js';
+import { redactPaths } from './redact.js';
+
+/** The built SPA (vite build → dist/web), served from the same origin as the API. */
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export async function buildApp(ctx: AppContext, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? { level: ctx.config.logLevel, redact: redactPaths },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
+
+  app.get('/api/health', {
+    schema: { tags: ['Health'], summary: 'Is the database reachable?', response: { 200: z.object({ status: z.literal('ok') }), 503: z.unknown() } },
+    handler: async (_request, reply) => {
+      try {
+        await ctx.database.ping();
+        return { status: 'ok' as const };
+      } catch {
+        return reply.status(503).send(toErrorBody('database_unavailable', 'The database is not reachable.'));
+      }
+    },
+  });
+
+  await app.register(
+    async (api) => {
+      const v1 = api as unknown as App;
+      registerAuthRoutes(v1, ctx);
+      for (const resource of [organizationResource, configurationResource, contactResource, passwordResource, documentResource]) {
+        registerResourceRoutes(v1, ctx, resource);
+      }
+      registerPasswordSecretRoute(v1, ctx);
+      registerLookupRoutes(v1, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await registerSpa(app);
+  return app;
+}
+
+/** Unknown /api paths answer JSON 404s; every other GET gets the SPA so that client-side routes survive a reload. */
+async function registerSpa(app: App) {
+  const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, prefix: '/' });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' || request.url.startsWith('/api/') || !hasWeb) {
+      return reply.status(404).send(toErrorBody('not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`));
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

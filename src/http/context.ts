@@ -1,0 +1,20 @@
+import type { FastifyInstance, FastifyBaseLogger, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import type { SecretBox } from '../shared/secret-box.js';
+
+/** What every route and use case may need, built once at start. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  secretBox: SecretBox;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;

@@ -1,0 +1,32 @@
+import type { Config } from '../config/config.js';
+import { seedDemoIfEmpty } from '../demo/seed-demo.js';
+import { buildApp } from '../http/app.js';
+import { openContext } from './open-context.js';
+
+/** `psalink serve`: migrate, seed the demo on an empty database, listen, and close cleanly on SIGINT/SIGTERM. */
+export async function serve(config: Config) {
+  const ctx = await openContext(config);
+  const app = await buildApp(ctx);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+    } finally {
+      await ctx.close();
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  const demo = await seedDemoIfEmpty(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
+  const where = ctx.database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
+  console.log(`psalink is running at ${url} (${where}). API docs: ${url}/api/docs`);
+  if (demo) console.log(`First start: sign in at ${url} as ${demo.email} with password ${demo.password}`);
+  return app;
+}
