@@ -36,7 +36,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext) {
       response: { 200: me, ...errorResponses },
     },
     // Per-address limit on top of the per-user lockout in sign-in.ts, so one client cannot spray many accounts.
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: ctx.config.signInRateLimit, timeWindow: '1 minute' } },
     handler: async (request, reply) => {
       const { token, session, user } = await signIn({
         db: ctx.database.db,

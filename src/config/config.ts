@@ -11,6 +11,7 @@ const envSchema = z.object({
   PSALINK_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   PSALINK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   PSALINK_PUBLIC_URL: z.string().url().optional(),
+  PSALINK_SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -25,6 +26,8 @@ export interface Config {
   sessionTtlMs: number;
   /** Secure cookies need HTTPS; on by default only when the public URL is https. */
   cookieSecure: boolean;
+  /** Sign-in attempts per client address per minute, on top of the per-user lockout. */
+  signInRateLimit: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -45,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.PSALINK_COOKIE_SECURE
       ? e.PSALINK_COOKIE_SECURE === 'true'
       : (e.PSALINK_PUBLIC_URL?.startsWith('https://') ?? false),
+    signInRateLimit: e.PSALINK_SIGN_IN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
   };
 }
