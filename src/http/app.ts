@@ -21,6 +21,7 @@ import type { App, AppContext } from './context.js';
 import { handleError, toErrorBody } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { redactPaths } from './redact.js';
+import { rejectNulCharacters } from './reject-nul.js';
 
 /** The built SPA (vite build → dist/web), served from the same origin as the API. */
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -34,6 +35,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.removeContentTypeParser('application/json');
+  rejectNulCharacters(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

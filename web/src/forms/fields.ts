@@ -1,0 +1,94 @@
+import { ApiError } from '../api/client';
+import type { LookupList } from '../api/types';
+
+export type InputKind = 'text' | 'email' | 'url' | 'tel' | 'date' | 'textarea' | 'lookup' | 'select' | 'secret' | 'markdown';
+
+export interface Option {
+  value: string;
+  label: string;
+  group?: string;
+}
+
+/** One input of a record form, described as data so that view and edit pages share labels and order. */
+export interface FieldDef {
+  name: string;
+  label: string;
+  kind?: InputKind;
+  required?: boolean;
+  lookup?: LookupList;
+  options?: Option[];
+  /** How an empty input is sent: null (the default), an empty string (columns that cannot be null) or not at all. */
+  empty?: 'null' | 'string' | 'omit';
+  section?: string;
+  /** Spans the whole row of the form grid. */
+  wide?: boolean;
+  /** Identifiers (serials, addresses) read better in a monospace font. */
+  mono?: boolean;
+  autoComplete?: string;
+  placeholder?: string;
+  hint?: string;
+  maxLength?: number;
+  /** API field names whose validation messages belong to this input. */
+  apiNames?: string[];
+}
+
+export type FormValues = Record<string, string>;
+
+/** Form values as the API wants them: every field when creating, only the changed ones when editing. */
+export function toBody(fields: FieldDef[], values: FormValues, initial?: FormValues): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = values[field.name] ?? '';
+    if (initial && value === (initial[field.name] ?? '')) continue;
+    if (value.trim() !== '' || field.kind === 'markdown' || field.kind === 'textarea') {
+      if (value !== '' || field.empty !== 'omit') body[field.name] = value;
+      continue;
+    }
+    const empty = field.kind === 'secret' ? 'omit' : (field.empty ?? 'null');
+    if (empty === 'null') body[field.name] = null;
+    else if (empty === 'string') body[field.name] = '';
+  }
+  return body;
+}
+
+export interface FormErrors {
+  /** Shown at the top of the form. */
+  summary?: string;
+  fields: Record<string, string>;
+}
+
+/** Puts each validation issue ("body.name") next to its input; the rest go to the summary. */
+export function formErrors(error: unknown, fields: FieldDef[]): FormErrors {
+  const message = error instanceof Error ? error.message : 'Saving failed. Try again.';
+  if (!(error instanceof ApiError)) return { summary: message, fields: {} };
+  const byApiName = new Map<string, string>();
+  for (const field of fields) {
+    byApiName.set(field.name, field.name);
+    for (const alias of field.apiNames ?? []) byApiName.set(alias, field.name);
+  }
+  const result: Record<string, string> = {};
+  const unplaced: string[] = [];
+  for (const issue of error.issues) {
+    const apiName = issue.path.replace(/^body\./, '').split('.')[0] ?? '';
+    const name = byApiName.get(apiName);
+    if (name && !result[name]) result[name] = sentence(issue.message);
+    else if (!name) unplaced.push(apiName ? `${apiName}: ${issue.message}` : issue.message);
+  }
+  const placed = Object.keys(result).length > 0;
+  const summary = placed
+    ? ['Check the highlighted fields.', ...unplaced].join(' ')
+    : [message, ...unplaced].join(' ');
+  return { summary, fields: result };
+}
+
+const sentence = (text: string) => (text ? text[0]!.toUpperCase() + text.slice(1) : text);
+
+/** Record values → form strings (null and missing become empty inputs). */
+export function toFormValues(fields: FieldDef[], record: object | undefined): FormValues {
+  const values: FormValues = {};
+  for (const field of fields) {
+    const value = (record as Record<string, unknown> | undefined)?.[field.name];
+    values[field.name] = typeof value === 'string' ? value : value == null ? '' : String(value);
+  }
+  return values;
+}
