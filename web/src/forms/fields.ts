@@ -40,13 +40,14 @@ export function toBody(fields: FieldDef[], values: FormValues, initial?: FormVal
   for (const field of fields) {
     const value = values[field.name] ?? '';
     if (initial && value === (initial[field.name] ?? '')) continue;
-    if (value.trim() !== '' || field.kind === 'markdown' || field.kind === 'textarea') {
-      if (value !== '' || field.empty !== 'omit') body[field.name] = value;
+    // Required fields go as typed, so that the server's own message explains a blank one.
+    if (value.trim() !== '' || field.required) {
+      body[field.name] = value;
       continue;
     }
+    // A blank secret on an edit form means "keep the current one".
     const empty = field.kind === 'secret' ? 'omit' : (field.empty ?? 'null');
-    if (empty === 'null') body[field.name] = null;
-    else if (empty === 'string') body[field.name] = '';
+    if (empty !== 'omit') body[field.name] = empty === 'null' ? null : '';
   }
   return body;
 }
