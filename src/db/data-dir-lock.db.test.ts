@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './database.js';
+import { openDatabase, queryRows } from './database.js';
 
 describe('PGlite data folder lock', () => {
   const dirs: string[] = [];
@@ -23,8 +23,7 @@ describe('PGlite data folder lock', () => {
     await first.close();
 
     const second = await openDatabase({ engine: 'pglite', dataDir });
-    const result = await second.db.execute(sql`select v from kept`);
-    expect(result.rows).toEqual([{ v: 42 }]);
+    expect(await queryRows(second.db, sql`select v from kept`)).toEqual([{ v: 42 }]);
     await second.close();
   });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeEachEngine, emptyPostgresDatabase, freshDatabase, type TestDatabase } from '../../test/support/databases.js';
-import { openDatabase } from './database.js';
+import { openDatabase, queryRows } from './database.js';
 import { migrateDatabase, migrationsFolder } from './migrate.js';
 
 describeEachEngine('schema and migrations', (engine) => {
@@ -13,7 +13,7 @@ describeEachEngine('schema and migrations', (engine) => {
   });
   afterAll(() => database.destroy());
 
-  const rows = async <T>(query: ReturnType<typeof sql>) => (await database.db.execute(query)).rows as T[];
+  const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database.db, query);
 
   it('creates every table of the design', async () => {
     const tables = (await rows<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public'`)).map((r) => r.table_name);
@@ -57,9 +57,9 @@ describe.skipIf(!inject('postgresAvailable'))('migrations on an empty PostgreSQL
     try {
       const processes = await Promise.all([1, 2, 3].map(() => openDatabase({ engine: 'postgres', url, poolSize: 2 }, { migrate: false })));
       await Promise.all(processes.map((p) => migrateDatabase(p)));
-      const result = await processes[0]!.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      const [result] = await queryRows<{ n: number }>(processes[0]!.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
       const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
-      expect((result.rows[0] as { n: number }).n).toBe(journal.entries.length);
+      expect(result?.n).toBe(journal.entries.length);
       await Promise.all(processes.map((p) => p.close()));
     } finally {
       await drop();

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/database.js';
 import { describeEachEngine } from '../support/databases.js';
 import { startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 
@@ -59,8 +60,7 @@ describeEachEngine('record routes', (engine) => {
   let admin: TestUser, manager: TestUser, editor: TestUser, readonly: TestUser, other: TestUser;
   let refs: Refs, otherRefs: Refs;
 
-  const count = async (table: string) =>
-    ((await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))).rows[0] as { n: number }).n;
+  const count = async (table: string) => (await queryRows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
 
   async function seedRefs(user: TestUser, name: string): Promise<Refs> {
     const org = await user.apiKey.post('/api/v1/organizations', { name });
@@ -159,8 +159,8 @@ describeEachEngine('record routes', (engine) => {
     const created = await editor.session.post('/api/v1/passwords', { organizationId: refs.organizationId, name: 'VPN', secret });
     expect(JSON.stringify(created.body)).not.toContain(secret);
     expect(JSON.stringify((await editor.session.get('/api/v1/passwords?limit=200')).body)).not.toContain(secret);
-    const raw = await t.database.db.execute(sql`select * from passwords`);
-    expect(JSON.stringify(raw.rows)).not.toContain(secret);
+    const raw = await queryRows(t.database.db, sql`select * from passwords`);
+    expect(JSON.stringify(raw)).not.toContain(secret);
     const revealed = await readonly.session.get(`/api/v1/passwords/${created.body.id}/secret`);
     expect(revealed.body).toEqual({ secret });
     expect(revealed.headers.get('cache-control')).toBe('no-store');
