@@ -70,6 +70,10 @@ export const contactResource: ResourceDef<typeof item, typeof create, z.ZodType,
   toDto: (row) => item.parse(plainDto(row)),
   validate: async (_db, _accountId, values, existing) => {
     const merged = { ...existing, ...values } as { firstName?: string; lastName?: string };
-    if (!hasName(merged)) throw new AppError('validation_failed', 'A contact needs a first or last name.');
+    if (!hasName(merged)) {
+      throw new AppError('validation_failed', 'A contact needs a first or last name.', {
+        issues: [{ path: 'body.lastName', message: 'Give a first or last name' }],
+      });
+    }
   },
 };

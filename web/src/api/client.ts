@@ -5,10 +5,16 @@
 const BASE = '/api/v1';
 
 let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
 
 /** Kept in memory only: it comes with the session and dies with the tab. */
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
+}
+
+/** Called when any call (except sign-in and the session check, whose 401 is an answer) finds the session gone. */
+export function setUnauthenticatedHandler(handler: (() => void) | null) {
+  onUnauthenticated = handler;
 }
 
 export interface ValidationIssue {
@@ -68,6 +74,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   }
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);
+  if (response.status === 401 && !path.startsWith('/auth/')) onUnauthenticated?.();
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
     throw new ApiError(

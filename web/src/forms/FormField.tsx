@@ -11,7 +11,8 @@ interface Props {
   autoFocus?: boolean;
 }
 
-const inputTypes: Record<string, string> = { email: 'email', url: 'url', tel: 'tel', date: 'date', secret: 'password' };
+// URLs stay plain text: people paste "portal.example.com" and the scheme is added when shown as a link.
+const inputTypes: Record<string, string> = { email: 'email', tel: 'tel', date: 'date', secret: 'password' };
 
 /** A labelled input with its hint and error, wired up for screen readers. */
 export function FormField({ field, value, error, onChange, autoFocus }: Props) {
@@ -35,6 +36,7 @@ export function FormField({ field, value, error, onChange, autoFocus }: Props) {
       break;
     case 'lookup':
     case 'select':
+    case 'attachment':
       control = (
         <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
           {!field.required && <option value="">— None —</option>}
@@ -50,6 +52,7 @@ export function FormField({ field, value, error, onChange, autoFocus }: Props) {
           value={value}
           maxLength={field.maxLength}
           placeholder={field.placeholder}
+          inputMode={field.kind === 'url' ? 'url' : undefined}
           autoComplete={field.autoComplete ?? 'off'}
           spellCheck={field.mono ? false : undefined}
           className={field.mono ? 'mono' : undefined}
@@ -59,14 +62,15 @@ export function FormField({ field, value, error, onChange, autoFocus }: Props) {
   }
   return (
     <div className={`field${field.wide || field.kind === 'textarea' || field.kind === 'markdown' ? ' field-wide' : ''}`}>
-      <label htmlFor={id}>
-        {field.label}
+      {/* The star sits outside the label so the accessible name is just the label; `required` tells screen readers. */}
+      <div className="field-label">
+        <label htmlFor={id}>{field.label}</label>
         {field.required && (
           <span className="required-mark" aria-hidden="true">
             *
           </span>
         )}
-      </label>
+      </div>
       {control}
       {field.hint && (
         <p id={`${id}-hint`} className="field-hint">

@@ -58,7 +58,7 @@ export function RecordForm({ fields, initial, editing, submitLabel, cancelTo, on
 
   const sections = [...new Set(fields.map((f) => f.section ?? ''))];
   return (
-    <form ref={form} className="record-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate={false}>
+    <form ref={form} className="record-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
       {errors.summary && (
         <div className="form-summary" role="alert" tabIndex={-1}>
           <AlertIcon />
@@ -66,13 +66,15 @@ export function RecordForm({ fields, initial, editing, submitLabel, cancelTo, on
         </div>
       )}
       <fieldset disabled={saving} className="form-fieldset">
-        {sections.map((section) => (
-          <section key={section} className="form-section" aria-label={section || undefined}>
-            {section && <h2 className="form-section-title">{section}</h2>}
-            <div className="form-grid">
-              {fields
-                .filter((f) => (f.section ?? '') === section)
-                .map((field) => (
+        {sections.map((section) => {
+          const inSection = fields.filter((f) => (f.section ?? '') === section);
+          // A "Notes" section holding only a "Notes" field needs no second title.
+          const titled = section && !(inSection.length === 1 && inSection[0]?.label === section);
+          return (
+            <section key={section} className="form-section">
+              {titled && <h2 className="form-section-title">{section}</h2>}
+              <div className="form-grid">
+                {inSection.map((field) => (
                   <FormField
                     key={field.name}
                     field={field}
@@ -82,9 +84,10 @@ export function RecordForm({ fields, initial, editing, submitLabel, cancelTo, on
                     onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
                   />
                 ))}
-            </div>
-          </section>
-        ))}
+              </div>
+            </section>
+          );
+        })}
       </fieldset>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>

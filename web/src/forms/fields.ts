@@ -1,7 +1,7 @@
 import { ApiError } from '../api/client';
 import type { LookupList } from '../api/types';
 
-export type InputKind = 'text' | 'email' | 'url' | 'tel' | 'date' | 'textarea' | 'lookup' | 'select' | 'secret' | 'markdown';
+export type InputKind = 'text' | 'email' | 'url' | 'tel' | 'date' | 'textarea' | 'lookup' | 'select' | 'attachment' | 'secret' | 'markdown';
 
 export interface Option {
   value: string;
@@ -72,7 +72,7 @@ export function formErrors(error: unknown, fields: FieldDef[]): FormErrors {
   for (const issue of error.issues) {
     const apiName = issue.path.replace(/^body\./, '').split('.')[0] ?? '';
     const name = byApiName.get(apiName);
-    if (name && !result[name]) result[name] = sentence(issue.message);
+    if (name && !result[name]) result[name] = friendly(issue.message);
     else if (!name) unplaced.push(apiName ? `${apiName}: ${issue.message}` : issue.message);
   }
   const placed = Object.keys(result).length > 0;
@@ -82,7 +82,16 @@ export function formErrors(error: unknown, fields: FieldDef[]): FormErrors {
   return { summary, fields: result };
 }
 
-const sentence = (text: string) => (text ? text[0]!.toUpperCase() + text.slice(1) : text);
+/** The API's validation messages are written for developers; say the common ones the way a person would. */
+export function friendly(message: string) {
+  if (/expected string to have >=1 characters|received null|received undefined/i.test(message)) return 'This field is required.';
+  const tooLong = /expected string to have <=(\d+) characters/i.exec(message);
+  if (tooLong) return `Use at most ${tooLong[1]} characters.`;
+  if (/invalid email/i.test(message)) return 'Enter an email address such as name@example.com.';
+  if (/invalid (iso )?date/i.test(message)) return 'Enter a valid date.';
+  if (/invalid uuid|unknown/i.test(message)) return 'Choose one of the listed values.';
+  return message ? message[0]!.toUpperCase() + message.slice(1) : message;
+}
 
 /** Record values → form strings (null and missing become empty inputs). */
 export function toFormValues(fields: FieldDef[], record: object | undefined): FormValues {

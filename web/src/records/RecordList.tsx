@@ -68,6 +68,11 @@ export function RecordList<K extends Kind>(props: Props<K>) {
           <span className="muted" role="status">
             {list.hasNextPage ? `Showing the first ${list.items.length}` : `${list.items.length} ${list.items.length === 1 ? noun : label.toLowerCase()}`}
           </span>
+          {list.isFetchNextPageError && (
+            <span className="field-error" role="alert">
+              Loading more failed. Try again.
+            </span>
+          )}
           {list.hasNextPage && (
             <button type="button" className="btn btn-secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
               {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
@@ -81,7 +86,7 @@ export function RecordList<K extends Kind>(props: Props<K>) {
   return (
     <section className="record-list" aria-label={label}>
       <div className="toolbar">
-        <SearchBox label={props.searchLabel ?? `Search ${label.toLowerCase()}`} value={q} onSearch={setQ} />
+        <SearchBox label={props.searchLabel ?? `Search ${label.toLowerCase()}`} placeholder={`Search ${label.toLowerCase()}`} value={q} onSearch={setQ} />
         {toolbar}
         <div className="toolbar-spacer" />
         {newHref && <NewButton href={newHref} noun={noun} />}

@@ -20,7 +20,7 @@ export function Badge({ tone = 'neutral', children, title }: { tone?: Tone; chil
 }
 
 /** A type or status value in a table cell, or a quiet dash when unset. */
-export function LookupBadge({ name, status = false }: { name: string | undefined; status?: boolean }) {
-  if (!name) return <span className="muted">—</span>;
+export function LookupBadge({ name, status = false, hideEmpty = false }: { name: string | undefined; status?: boolean; hideEmpty?: boolean }) {
+  if (!name) return hideEmpty ? null : <span className="muted">—</span>;
   return <Badge tone={status ? toneOf(name) : 'neutral'}>{name}</Badge>;
 }
