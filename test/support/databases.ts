@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
-import { TEMPLATE_DB, adminUrl, testDatabaseUrl } from './postgres.js';
+import { adminUrl, newTestDatabaseName, testDatabaseUrl } from './postgres.js';
 
 export type Engine = 'pglite' | 'postgres';
 export const engines: Engine[] = ['pglite', 'postgres'];
@@ -18,8 +17,8 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
     const database = await openDatabase({ engine: 'pglite', dataDir: undefined });
     return { ...database, destroy: () => database.close() };
   }
-  const name = `psalink_t_${randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`create database ${name} template ${TEMPLATE_DB}`));
+  const name = newTestDatabaseName();
+  await withAdmin((c) => c.query(`create database ${name} template ${inject('templateDatabase')}`));
   const database = await openDatabase({ engine: 'postgres', url: testDatabaseUrl(name), poolSize: 4 }, { migrate: false });
   return {
     ...database,
@@ -32,13 +31,14 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
 
 /** An empty PostgreSQL database (no migrations), for tests of the migration itself. */
 export async function emptyPostgresDatabase() {
-  const name = `psalink_t_${randomBytes(6).toString('hex')}`;
+  const name = newTestDatabaseName();
   await withAdmin((c) => c.query(`create database ${name}`));
   return { url: testDatabaseUrl(name), drop: () => withAdmin((c) => c.query(`drop database if exists ${name} with (force)`)) };
 }
 
 async function withAdmin<T>(work: (client: pg.Client) => Promise<T>) {
   const client = new pg.Client({ connectionString: adminUrl() });
+  client.on('error', () => {}); // a dropped admin connection must fail the query, not crash the worker
   await client.connect();
   try {
     return await work(client);

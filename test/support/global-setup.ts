@@ -1,11 +1,13 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/database.js';
-import { TEMPLATE_DB, adminUrl, postgresRequired, testDatabaseUrl } from './postgres.js';
+import { STALE_AFTER_SECONDS, TEST_DB_PREFIX, adminUrl, newTestDatabaseName, postgresRequired, testDatabaseUrl } from './postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresAvailable: boolean;
+    /** This run's migrated template database, cloned by every suite. */
+    templateDatabase: string;
   }
 }
 
@@ -15,7 +17,9 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const available = await canConnect();
+  const template = newTestDatabaseName();
   project.provide('postgresAvailable', available);
+  project.provide('templateDatabase', template);
   if (!available) {
     const message = `PostgreSQL is not reachable at ${adminUrl()}: the PostgreSQL half of the suite is SKIPPED; only PGlite runs.`;
     if (postgresRequired()) throw new Error(`${message} This run requires PostgreSQL (CI or PSALINK_REQUIRE_POSTGRES=1).`);
@@ -23,22 +27,21 @@ export default async function setup(project: TestProject) {
     return;
   }
   const admin = new pg.Client({ connectionString: adminUrl() });
+  admin.on('error', () => {});
   await admin.connect();
   try {
     await dropStale(admin);
-    await admin.query(`drop database if exists ${TEMPLATE_DB}`);
-    await admin.query(`create database ${TEMPLATE_DB}`);
+    await admin.query(`create database ${template}`);
   } finally {
     await admin.end();
   }
-  const template = await openDatabase({ engine: 'postgres', url: testDatabaseUrl(TEMPLATE_DB), poolSize: 1 });
-  await template.close();
+  const migrated = await openDatabase({ engine: 'postgres', url: testDatabaseUrl(template), poolSize: 1 });
+  await migrated.close();
   console.log('PostgreSQL half enabled: database tests run on PGlite and PostgreSQL.');
   return async () => {
     const client = new pg.Client({ connectionString: adminUrl() });
     await client.connect();
-    await dropStale(client);
-    await client.query(`drop database if exists ${TEMPLATE_DB}`);
+    await client.query(`drop database if exists ${template} with (force)`);
     await client.end();
   };
 }
@@ -56,8 +59,12 @@ async function canConnect() {
   }
 }
 
-/** Databases left by an interrupted earlier run. */
+/** Databases left by killed runs: only those hours old, so that a concurrent run keeps its own. */
 async function dropStale(client: pg.Client) {
-  const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname like 'psalink_t_%'`);
-  for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
+  const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname like '${TEST_DB_PREFIX}%'`);
+  const now = Date.now() / 1000;
+  for (const { datname } of rows) {
+    const created = Number(datname.slice(TEST_DB_PREFIX.length).split('_')[0]);
+    if (Number.isFinite(created) && now - created > STALE_AFTER_SECONDS) await client.query(`drop database if exists "${datname}" with (force)`);
+  }
 }
