@@ -48,7 +48,7 @@ function openPostgres(url: string, poolSize = 10): Database {
     db,
     engine: 'postgres',
     ping: async () => void (await pool.query('select 1')),
-    close: () => pool.end(),
+    close: once(() => pool.end()),
   };
 }
 
@@ -61,18 +61,24 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       db,
       engine: 'pglite',
       ping: async () => void (await client.query('select 1')),
-      close: async () => {
+      close: once(async () => {
         try {
           await client.close();
         } finally {
           await unlock();
         }
-      },
+      }),
     };
   } catch (error) {
     await unlock();
     throw error;
   }
+}
+
+/** Closing twice (two signals, a test and its teardown) closes once and answers both. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
 }
 
 /** Raw SQL rows on either engine (both drivers answer `{ rows }`; the shared Db type cannot say so). */

@@ -41,6 +41,16 @@ describeEachEngine('lookup, health and documentation routes', (engine) => {
     expect(response).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 
+  it('health answers 503 database_unavailable when the database is gone', async () => {
+    const broken = await startTestApp(engine);
+    await broken.database.close();
+    const response = await broken.anonymous.get('/api/health');
+    expect(response.status).toBe(503);
+    expect(response.body.error.code).toBe('database_unavailable');
+    await broken.app.close();
+    await broken.database.destroy(); // already closed: on PostgreSQL this still drops the throwaway database
+  });
+
   it('serves the OpenAPI document with every v1 route and an interactive docs page', async () => {
     const doc = await t.anonymous.get('/api/openapi.json');
     expect(doc.status).toBe(200);

@@ -24,6 +24,7 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
     ...database,
     destroy: async () => {
       await database.close();
+
       await withAdmin((c) => c.query(`drop database if exists ${name} with (force)`));
     },
   };
