@@ -122,6 +122,8 @@ describeEachEngine('authentication routes', (engine) => {
     expect(response.status).toBe(404);
     expect((await new ApiClient(t.url, { bearer: created.body.key }).get('/api/v1/organizations')).status).toBe(200);
     expect((await admin.session.post('/api/v1/api-keys', { name: '' })).status).toBe(400);
+    const theirList = await other.session.get('/api/v1/api-keys');
+    expect(theirList.body.items.map((k: { id: string }) => k.id)).not.toContain(created.body.id);
   });
 });
 
