@@ -4,6 +4,7 @@ import { createUser, findUserByEmail } from '../accounts/create-user.js';
 import { roles, type Role } from '../accounts/roles.js';
 import { loadConfig } from '../config/config.js';
 import { serve } from '../server/serve.js';
+import { registerSimCommand } from './sim-command.js';
 import { openContext } from '../server/open-context.js';
 import { AppError } from '../shared/errors.js';
 
@@ -56,6 +57,8 @@ program
       console.log(created.key);
     });
   });
+
+registerSimCommand(program);
 
 async function withContext(work: (ctx: Awaited<ReturnType<typeof openContext>>) => Promise<void>) {
   const ctx = await openContext(loadConfig());
