@@ -1,0 +1,58 @@
+import type { PsaProvider } from '../../src/psa/canonical.js';
+import { fmt, firstJsonLine, printTable, runJsonChild, spawnTs, stats, type Stats } from '../support.js';
+
+interface ListingRun {
+  counts: Record<string, number>;
+  seconds: number;
+  peakRssMb: number;
+}
+
+export interface ConnectorListingResult {
+  provider: PsaProvider;
+  scale: string;
+  records: number;
+  seconds: Stats;
+  recordsPerSecond: number;
+  peakRssMb: Stats;
+}
+
+/**
+ * Full listing of every kind through each connector, against its simulator in a separate process. Memory is reported
+ * per scale side by side: a streaming connector's peak does not grow with the data.
+ */
+export async function benchConnectorListing(options: { providers: PsaProvider[]; scales: string[]; repetitions: number }) {
+  const results: ConnectorListingResult[] = [];
+  for (const provider of options.providers) {
+    for (const scale of options.scales) {
+      const simulator = spawnTs('src/cli/main.ts', ['sim', provider, '--scale', scale]);
+      try {
+        const sim = await firstJsonLine<{ baseUrl: string; credentials: Record<string, string> }>(simulator);
+        const runs: ListingRun[] = [];
+        for (let i = 0; i < options.repetitions; i++) {
+          runs.push(await runJsonChild<ListingRun>('bench/connector-listing.ts', [provider, sim.baseUrl, JSON.stringify(sim.credentials)]));
+        }
+        const records = Object.values(runs[0]!.counts).reduce((a, b) => a + b, 0);
+        if (runs.some((r) => Object.values(r.counts).reduce((a, b) => a + b, 0) !== records)) {
+          throw new Error(`${provider} ${scale}: listings disagree on the record count`);
+        }
+        const seconds = stats(runs.map((r) => r.seconds));
+        results.push({ provider, scale, records, seconds, recordsPerSecond: records / seconds.median, peakRssMb: stats(runs.map((r) => r.peakRssMb)) });
+      } finally {
+        simulator.kill('SIGTERM');
+      }
+    }
+  }
+  printTable(
+    'Connector full listing over loopback (all kinds; median of runs, [min–max])',
+    ['psa', 'scale', 'records', 'seconds', 'records/s', 'peak RSS MB'],
+    results.map((r) => [
+      r.provider,
+      r.scale,
+      fmt(r.records),
+      `${fmt(r.seconds.median, 2)} [${fmt(r.seconds.min, 2)}–${fmt(r.seconds.max, 2)}]`,
+      fmt(r.recordsPerSecond),
+      `${fmt(r.peakRssMb.median)} [${fmt(r.peakRssMb.min)}–${fmt(r.peakRssMb.max)}]`,
+    ]),
+  );
+  return results;
+}
