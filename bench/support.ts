@@ -20,8 +20,8 @@ export function stats(runs: number[]): Stats {
 }
 
 /** Runs a TypeScript entry point in its own Node process, so that its peak memory is its own. */
-export function spawnTs(entry: string, args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(root, entry), ...args], {
+export function spawnTs(entry: string, args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, entry), ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
   });
@@ -48,9 +48,9 @@ export function firstJsonLine<T>(child: ChildProcessWithoutNullStreams, timeoutM
 }
 
 /** Runs a child to completion and parses the last line of its stdout as JSON. */
-export function runJsonChild<T>(entry: string, args: string[], env: Record<string, string> = {}): Promise<T> {
+export function runJsonChild<T>(entry: string, args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawnTs(entry, args, env);
+    const child = spawnTs(entry, args, env, nodeArgs);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -14,7 +14,15 @@ export interface ConnectorListingResult {
   seconds: Stats;
   recordsPerSecond: number;
   peakRssMb: Stats;
+  /** Seconds of one more listing with the V8 heap capped (see HEAP_CAP_MB), or null when it ran out of memory. */
+  heapCappedSeconds: number | null;
 }
+
+/**
+ * RSS alone cannot tell streaming from retention (V8 grows its heap lazily). A full listing that completes with the
+ * heap capped far below the data size proves the connector holds one page at a time.
+ */
+const HEAP_CAP_MB = 32;
 
 /**
  * Full listing of every kind through each connector, against its simulator in a separate process. Memory is reported
@@ -36,7 +44,17 @@ export async function benchConnectorListing(options: { providers: PsaProvider[];
           throw new Error(`${provider} ${scale}: listings disagree on the record count`);
         }
         const seconds = stats(runs.map((r) => r.seconds));
-        results.push({ provider, scale, records, seconds, recordsPerSecond: records / seconds.median, peakRssMb: stats(runs.map((r) => r.peakRssMb)) });
+        const capped = await runJsonChild<ListingRun>('bench/connector-listing.ts', [provider, sim.baseUrl, JSON.stringify(sim.credentials)], {}, [`--max-old-space-size=${HEAP_CAP_MB}`]).catch(() => null);
+        const cappedComplete = capped && Object.values(capped.counts).reduce((a, b) => a + b, 0) === records;
+        results.push({
+          provider,
+          scale,
+          records,
+          seconds,
+          recordsPerSecond: records / seconds.median,
+          peakRssMb: stats(runs.map((r) => r.peakRssMb)),
+          heapCappedSeconds: cappedComplete ? capped.seconds : null,
+        });
       } finally {
         simulator.kill('SIGTERM');
       }
@@ -44,7 +62,7 @@ export async function benchConnectorListing(options: { providers: PsaProvider[];
   }
   printTable(
     'Connector full listing over loopback (all kinds; median of runs, [min–max])',
-    ['psa', 'scale', 'records', 'seconds', 'records/s', 'peak RSS MB'],
+    ['psa', 'scale', 'records', 'seconds', 'records/s', 'peak RSS MB', `with a ${HEAP_CAP_MB} MB heap`],
     results.map((r) => [
       r.provider,
       r.scale,
@@ -52,6 +70,7 @@ export async function benchConnectorListing(options: { providers: PsaProvider[];
       `${fmt(r.seconds.median, 2)} [${fmt(r.seconds.min, 2)}–${fmt(r.seconds.max, 2)}]`,
       fmt(r.recordsPerSecond),
       `${fmt(r.peakRssMb.median)} [${fmt(r.peakRssMb.min)}–${fmt(r.peakRssMb.max)}]`,
+      r.heapCappedSeconds === null ? 'OUT OF MEMORY' : `completes, ${fmt(r.heapCappedSeconds, 2)} s`,
     ]),
   );
   return results;
