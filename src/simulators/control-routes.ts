@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { faultSpecSchema } from './faults.js';
 import type { SimContext } from './module.js';
 import type { SimKind } from './world/types.js';
+import { blankRecord } from './world/blank-records.js';
 import { Random } from './world/random.js';
 
 export const CONTROL_PREFIX = '/_control';
@@ -42,10 +43,11 @@ const recordChanges = z.strictObject({
   deleted: z.boolean().optional(),
 });
 
-const defaults: Record<SimKind, Record<string, unknown>> = {
-  companies: { identifier: '', name: 'New Company', typeIds: [1], statusId: 1, phone: null, website: null, address1: null, city: null, state: null, zip: null, country: null, deleted: false, active: true },
-  configurations: { companyId: 1, name: 'NEW-DEVICE', typeId: 1, statusId: 1, serialNumber: null, tagNumber: null, hostname: null, macAddress: null, ipAddress: null, manufacturer: null, model: null, osType: null, warrantyExpiration: null, active: true },
-  contacts: { companyId: 1, firstName: 'New', lastName: 'Contact', title: null, typeIds: [], email: null, phone: null, mobile: null, active: true },
+/** What a control-API create fills in beyond the blank record, so that a bare `{}` makes a usable record. */
+const createDefaults: Record<SimKind, Record<string, unknown>> = {
+  companies: { name: 'New Company' },
+  configurations: { companyId: 1, name: 'NEW-DEVICE' },
+  contacts: { companyId: 1, firstName: 'New', lastName: 'Contact' },
 };
 
 function bad(reply: { status(code: number): { send(body: unknown): unknown } }, message: string) {
@@ -81,7 +83,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SimContext, psa
     if (!kind.success || !body.success) return bad(reply, body.error?.message ?? 'bad kind');
     const problem = checkReferences(ctx, body.data);
     if (problem) return bad(reply, problem);
-    const record = world.create(kind.data, { ...defaults[kind.data], ...body.data } as never);
+    const record = world.create(kind.data, { ...blankRecord(world, kind.data), ...createDefaults[kind.data], ...body.data } as never);
     if (kind.data === 'companies' && !body.data.identifier) world.update('companies', record.id, { identifier: `Company${record.id}` });
     return reply.status(201).send(world.get(kind.data, record.id));
   });

@@ -7,6 +7,7 @@ import { shapeItem } from './entity-model.js';
 import { AutotaskApiError, invalid } from './errors.js';
 import { findItem } from './info-routes.js';
 import type { AutotaskRuntime } from './runtime.js';
+import { blankRecord } from '../world/blank-records.js';
 
 /**
  * Contacts as a child of their company: `Companies/{parentId}/Contacts` lists (GET), creates (POST) and updates
@@ -43,18 +44,7 @@ export function registerContactRoutes(app: FastifyInstance, runtime: AutotaskRun
     const parent = parentOf(request.params);
     const body = new BodyReader(request.body);
     const values = contactValues(body, parent.id, true);
-    const created = world.create('contacts', {
-      companyId: parent.id,
-      firstName: '',
-      lastName: '',
-      title: null,
-      typeIds: [],
-      email: null,
-      phone: null,
-      mobile: null,
-      active: true,
-      ...values,
-    } as Omit<SimContact, 'id' | 'createdAt' | 'updatedAt'>);
+    const created = world.create('contacts', { ...blankRecord(world, 'contacts'), companyId: parent.id, ...values });
     return { itemId: created.id };
   });
 

@@ -6,6 +6,7 @@ import { companiesEntity } from './company-entity.js';
 import { invalid } from './errors.js';
 import { findItem } from './info-routes.js';
 import type { AutotaskRuntime } from './runtime.js';
+import { blankRecord } from '../world/blank-records.js';
 
 /**
  * Writes as Autotask takes them: POST creates and PATCH updates (the id in the body) on `Companies` and
@@ -18,22 +19,7 @@ export function registerWriteRoutes(app: FastifyInstance, runtime: AutotaskRunti
   app.post('/Companies', async (request) => {
     const body = new BodyReader(request.body);
     const values = companyValues(runtime, body, true);
-    const created = world.create('companies', {
-      identifier: '',
-      name: '',
-      typeIds: [1],
-      statusId: 1,
-      phone: null,
-      website: null,
-      address1: null,
-      city: null,
-      state: null,
-      zip: null,
-      country: null,
-      deleted: false,
-      active: true,
-      ...values,
-    } as Omit<SimCompany, 'id' | 'createdAt' | 'updatedAt'>);
+    const created = world.create('companies', { ...blankRecord(world, 'companies'), ...values });
     if (!created.identifier) world.update('companies', created.id, { identifier: `Company${created.id}` });
     return { itemId: created.id };
   });
@@ -49,23 +35,7 @@ export function registerWriteRoutes(app: FastifyInstance, runtime: AutotaskRunti
     const body = new BodyReader(request.body);
     body.integer('productID', { required: true });
     const values = configurationValues(runtime, body, true);
-    const created = world.create('configurations', {
-      companyId: 0,
-      name: '',
-      typeId: 1,
-      statusId: 1,
-      serialNumber: null,
-      tagNumber: null,
-      hostname: null,
-      macAddress: null,
-      ipAddress: null,
-      manufacturer: null,
-      model: null,
-      osType: null,
-      warrantyExpiration: null,
-      active: true,
-      ...values,
-    } as Omit<SimConfiguration, 'id' | 'createdAt' | 'updatedAt'>);
+    const created = world.create('configurations', { ...blankRecord(world, 'configurations'), ...values });
     return { itemId: created.id };
   });
 

@@ -2,6 +2,7 @@ import type { SimWorld } from '../world/world.js';
 import type { SimConfiguration } from '../world/types.js';
 import { HaloBadInput, MAIN_SITE_NAME, type HaloEntity, type Json, bool, colourOf, compact, defined, integer, iso, nameOf, orNull, text } from './halo-entity.js';
 import { listParams } from './halo-query.js';
+import { blankRecord } from '../world/blank-records.js';
 
 /**
  * The asset fields ("typeinfo") every simulated asset type carries. Key fields 1–3 are what Halo shows as the asset's
@@ -140,22 +141,7 @@ export const haloAssets: HaloEntity<'configurations'> = {
     Object.assign(changes, fieldChanges(item.fields));
     return defined(changes);
   },
-  createDefaults: (world) => ({
-    companyId: 0,
-    name: '',
-    typeId: world.lookups.configurationTypes[0]?.id ?? 1,
-    statusId: world.lookups.configurationStatuses[0]?.id ?? 1,
-    serialNumber: null,
-    tagNumber: null,
-    hostname: null,
-    macAddress: null,
-    ipAddress: null,
-    manufacturer: null,
-    model: null,
-    osType: null,
-    warrantyExpiration: null,
-    active: true,
-  }),
+  createDefaults: (world) => blankRecord(world, 'configurations'),
 };
 
 /** `fields: [{id | name, value}]` sets asset fields by their typeinfo id or name. */

@@ -1,6 +1,7 @@
 import type { SimCompany } from '../world/types.js';
 import { HaloBadInput, MAIN_SITE_NAME, type HaloEntity, type Json, bool, colourOf, compact, defined, integer, iso, nameOf, orNull, text } from './halo-entity.js';
 import { listParams } from './halo-query.js';
+import { blankRecord } from '../world/blank-records.js';
 
 /**
  * Halo clients ("customers", the `Area` model). Every client sits under one top level; the simulator's top levels
@@ -94,21 +95,7 @@ export const haloClients: HaloEntity<'companies'> = {
     }
     return defined(changes);
   },
-  createDefaults: (world) => ({
-    identifier: '',
-    name: '',
-    typeIds: [world.lookups.companyTypes[0]?.id ?? 1],
-    statusId: world.lookups.companyStatuses[0]?.id ?? 1,
-    phone: null,
-    website: null,
-    address1: null,
-    city: null,
-    state: null,
-    zip: null,
-    country: null,
-    deleted: false,
-    active: true,
-  }),
+  createDefaults: (world) => blankRecord(world, 'companies'),
 };
 
 export type { Json };

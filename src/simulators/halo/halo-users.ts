@@ -2,6 +2,7 @@ import type { SimWorld } from '../world/world.js';
 import type { SimContact } from '../world/types.js';
 import { HaloBadInput, MAIN_SITE_NAME, type HaloEntity, bool, colourOf, compact, defined, integer, iso, orNull, text } from './halo-entity.js';
 import { listParams } from './halo-query.js';
+import { blankRecord } from '../world/blank-records.js';
 
 const companyOf = (world: SimWorld, id: number) => {
   const company = world.get('companies', id);
@@ -107,5 +108,5 @@ export const haloUsers: HaloEntity<'contacts'> = {
       active: inactive === undefined ? undefined : !inactive,
     });
   },
-  createDefaults: () => ({ companyId: 0, firstName: '', lastName: '', title: null, typeIds: [], email: null, phone: null, mobile: null, active: true }),
+  createDefaults: (world) => blankRecord(world, 'contacts'),
 };
