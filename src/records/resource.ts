@@ -35,7 +35,7 @@ export interface ResourceDef<Item extends z.ZodType, Create extends z.ZodType, U
   validate?(db: Db, accountId: string, values: Row, existing: Row | undefined): Promise<void>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** Any resource, whatever its schemas: the generic functions below only need the shape. */
 export type AnyResource = ResourceDef<any, any, any, any>;
 
 function ownRow(def: AnyResource, accountId: string, id: string) {
