@@ -4,6 +4,7 @@ import { createUser, findUserByEmail } from '../accounts/create-user.js';
 import { roles, type Role } from '../accounts/roles.js';
 import { loadConfig } from '../config/config.js';
 import { serve } from '../server/serve.js';
+import { registerIntegrationCommand } from './integration-command.js';
 import { registerSimCommand } from './sim-command.js';
 import { openContext } from '../server/open-context.js';
 import { AppError } from '../shared/errors.js';
@@ -59,6 +60,7 @@ program
   });
 
 registerSimCommand(program);
+registerIntegrationCommand(program);
 
 async function withContext(work: (ctx: Awaited<ReturnType<typeof openContext>>) => Promise<void>) {
   const ctx = await openContext(loadConfig());

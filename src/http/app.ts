@@ -12,6 +12,7 @@ import { registerAuthRoutes } from '../accounts/auth.routes.js';
 import { configurationResource } from '../configurations/configuration.resource.js';
 import { contactResource } from '../contacts/contact.resource.js';
 import { documentResource } from '../documents/document.resource.js';
+import { registerIntegrationRoutes } from '../integrations/integration.routes.js';
 import { registerLookupRoutes } from '../lookups/lookup.routes.js';
 import { organizationResource } from '../organizations/organization.resource.js';
 import { passwordResource } from '../passwords/password.resource.js';
@@ -76,6 +77,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
       }
       registerPasswordSecretRoute(v1, ctx);
       registerLookupRoutes(v1, ctx);
+      registerIntegrationRoutes(v1, ctx);
     },
     { prefix: '/api/v1' },
   );

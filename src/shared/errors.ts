@@ -15,6 +15,8 @@ export const errorCodes = {
   not_found: 404,
   conflict: 409,
   already_exists: 409,
+  /** A destructive action's confirmation no longer matches what its preview counted. */
+  preview_stale: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
@@ -22,6 +24,8 @@ export const errorCodes = {
   data_dir_locked: 503,
   database_unavailable: 503,
   internal_error: 500,
+  /** The PSA refused or could not be reached; the message says what to fix. */
+  psa_error: 502,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -9,6 +9,7 @@ import { Random } from './world/random.js';
 export const CONTROL_PREFIX = '/_control';
 
 const kindParam = z.enum(['companies', 'configurations', 'contacts']);
+const lookupListParam = z.enum(['companyTypes', 'companyStatuses', 'configurationTypes', 'configurationStatuses', 'contactTypes']);
 const nullableText = z.string().max(5000).nullable();
 /** Everything a test may set on a record; ids, companyId and types are checked against the world. */
 const recordChanges = z.strictObject({
@@ -134,6 +135,29 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SimContext, psa
     if (body.data.now) world.setClock(new Date(body.data.now));
     if (body.data.advanceMs) world.setClock(new Date(world.now().getTime() + body.data.advanceMs));
     return { now: world.now().toISOString() };
+  });
+
+  /** A type or status added or renamed in the PSA's settings, as an admin of the real PSA would. */
+  app.post(`${CONTROL_PREFIX}/lookups/:list`, async (request, reply) => {
+    const list = lookupListParam.safeParse((request.params as { list: string }).list);
+    const body = z.strictObject({ name: z.string().min(1).max(200) }).safeParse(request.body ?? {});
+    if (!list.success || !body.success) return bad(reply, body.error?.message ?? `list must be one of ${lookupListParam.options.join(', ')}`);
+    const values = world.lookups[list.data];
+    const lookup = { id: Math.max(0, ...values.map((v) => v.id)) + 1, name: body.data.name };
+    values.push(lookup);
+    world.version++;
+    return reply.status(201).send(lookup);
+  });
+  app.patch(`${CONTROL_PREFIX}/lookups/:list/:id`, async (request, reply) => {
+    const { list: rawList, id } = request.params as { list: string; id: string };
+    const list = lookupListParam.safeParse(rawList);
+    const body = z.strictObject({ name: z.string().min(1).max(200) }).safeParse(request.body ?? {});
+    if (!list.success || !body.success) return bad(reply, body.error?.message ?? `list must be one of ${lookupListParam.options.join(', ')}`);
+    const lookup = world.lookups[list.data].find((v) => v.id === Number(id));
+    if (!lookup) return reply.status(404).send({ error: 'no such lookup' });
+    lookup.name = body.data.name;
+    world.version++;
+    return lookup;
   });
 
   app.get(`${CONTROL_PREFIX}/faults`, async () => faults.list());
