@@ -29,7 +29,6 @@ export function ConfigurationsTab({ organization }: { organization: Organization
       label="Configurations"
       noun="configuration"
       columns={columns}
-      rowHref={(c) => paths.view('configurations', c.id)}
       defaultSort="name"
       filters={{ organizationId: organization.id }}
       newHref={canEdit ? paths.create('configurations', organization.id) : undefined}

@@ -28,7 +28,6 @@ export function ContactsTab({ organization }: { organization: Organization }) {
       label="Contacts"
       noun="contact"
       columns={columns}
-      rowHref={(c) => paths.view('contacts', c.id)}
       defaultSort="name"
       filters={{ organizationId: organization.id }}
       newHref={canEdit ? paths.create('contacts', organization.id) : undefined}

@@ -47,7 +47,6 @@ export function DocumentsTab({ organization }: { organization: Organization }) {
       label="Documents"
       noun="document"
       columns={columns}
-      rowHref={(d) => paths.view('documents', d.id)}
       defaultSort="title"
       filters={{ organizationId: organization.id }}
       newHref={canEdit ? paths.create('documents', organization.id) : undefined}

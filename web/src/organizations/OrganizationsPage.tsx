@@ -35,7 +35,6 @@ export function OrganizationsPage() {
         label="Organizations"
         noun="organization"
         columns={columns}
-        rowHref={(o) => paths.view('organizations', o.id)}
         defaultSort="name"
         filters={{ typeId: typeId || undefined, statusId: statusId || undefined }}
         filtersActive={Boolean(typeId || statusId)}

@@ -27,7 +27,6 @@ export function PasswordsTab({ organization }: { organization: Organization }) {
       label="Passwords"
       noun="password"
       columns={columns}
-      rowHref={(p) => paths.view('passwords', p.id)}
       defaultSort="name"
       filters={{ organizationId: organization.id }}
       newHref={canEdit ? paths.create('passwords', organization.id) : undefined}

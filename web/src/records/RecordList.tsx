@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useRecordList, type ListParams } from '../api/records';
 import type { Kind, RecordOf } from '../api/types';
 import { DataTable, type Column } from '../ui/DataTable';
+import { paths } from './kinds';
 import { useUrlParam } from '../ui/hooks';
 import { PlusIcon } from '../ui/icons';
 import { SearchBox } from '../ui/SearchBox';
@@ -15,7 +16,6 @@ interface Props<K extends Kind> {
   /** Singular, lower case: "configuration". */
   noun: string;
   columns: Column<RecordOf[K]>[];
-  rowHref: (row: RecordOf[K]) => string;
   defaultSort: string;
   /** Fixed filters such as the organization; the search and sort come from the URL. */
   filters?: ListParams;
@@ -30,7 +30,8 @@ interface Props<K extends Kind> {
 
 /** Search, sortable table, keyset "Load more" and every empty/loading/error state of one record list. */
 export function RecordList<K extends Kind>(props: Props<K>) {
-  const { kind, label, noun, columns, rowHref, defaultSort, filters, newHref, toolbar } = props;
+  const { kind, label, noun, columns, defaultSort, filters, newHref, toolbar } = props;
+  const rowHref = (row: RecordOf[K]) => paths.view(kind, row.id);
   const [q, setQ] = useUrlParam('q');
   const [sort, setSort] = useUrlParam('sort', defaultSort);
   const list = useRecordList(kind, { ...filters, q: q || undefined, sort });
