@@ -23,7 +23,11 @@ export const syncRunStatusEnum = pgEnum('sync_run_status', [
   'held',
   'cancelled',
 ]);
-export const syncTriggerEnum = pgEnum('sync_trigger', ['schedule', 'manual', 'cli', 'demo']);
+export const syncTriggerEnum = pgEnum('sync_trigger', ['schedule', 'manual', 'cli', 'demo', 'retry']);
+/** Match review: what psalink proposes for an unlinked PSA record, and what an admin decided. */
+export const matchProposalEnum = pgEnum('match_proposal', ['link', 'create', 'decide']);
+export const matchTypeEnum = pgEnum('match_type', ['exact', 'normalized']);
+export const matchDecisionEnum = pgEnum('match_decision', ['pending', 'link', 'create', 'ignore']);
 export const actorTypeEnum = pgEnum('actor_type', ['user', 'api_key', 'sync', 'system']);
 /** What a password or document hangs off besides its organization. */
 export const attachmentKindEnum = pgEnum('attachment_kind', ['configuration', 'contact']);

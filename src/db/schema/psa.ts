@@ -5,6 +5,9 @@ import { createdAt, id, tstz, updatedAt } from './columns.js';
 import {
   integrationStatusEnum,
   linkStateEnum,
+  matchDecisionEnum,
+  matchProposalEnum,
+  matchTypeEnum,
   orphanReasonEnum,
   psaProviderEnum,
   recordKindEnum,
@@ -125,6 +128,10 @@ export const syncRuns = pgTable(
     progress: jsonb('progress').notNull().default({}),
     /** What a held run would do, for the admin to confirm or discard. */
     heldPlan: jsonb('held_plan'),
+    /** The first issues of the run (errors, ambiguous matches, orphans) for its drill-down page. */
+    issues: jsonb('issues').notNull().default([]),
+    /** Set by Cancel; the worker notices at its next heartbeat and stops between pages. */
+    cancelRequestedAt: tstz('cancel_requested_at'),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
     createdAt: createdAt(),
@@ -132,5 +139,61 @@ export const syncRuns = pgTable(
   (t) => [
     index('sync_runs_integration_idx').on(t.integrationId, t.createdAt),
     index('sync_runs_account_idx').on(t.accountId, t.createdAt),
+    // Never two runs of one integration at once, whichever process starts them: the database refuses the second.
+    uniqueIndex('sync_runs_one_running_key').on(t.integrationId).where(sql`status = 'running'`),
+    uniqueIndex('sync_runs_one_queued_key').on(t.integrationId).where(sql`status = 'queued'`),
+  ],
+);
+
+/**
+ * Match review: an unlinked PSA record and what happens to it at the next run. Proposals are psalink's (the same
+ * rules the sync applies); a decision is an admin's and wins. `decide` proposals wait: the sync never guesses.
+ */
+export const matchReviews = pgTable(
+  'match_reviews',
+  {
+    id: id(),
+    accountId: accountId(),
+    integrationId: integrationId(),
+    kind: recordKindEnum('kind').notNull(),
+    externalId: text('external_id').notNull(),
+    psaName: text('psa_name').notNull(),
+    /** A line of context: the PSA company of a configuration or contact, a serial number, an email. */
+    psaDetail: text('psa_detail'),
+    proposal: matchProposalEnum('proposal').notNull(),
+    matchType: matchTypeEnum('match_type'),
+    proposedRecordId: uuid('proposed_record_id'),
+    /** Ranked near names: [{ recordId, name, score }]. */
+    suggestions: jsonb('suggestions').notNull().default([]),
+    decision: matchDecisionEnum('decision').notNull().default('pending'),
+    decidedRecordId: uuid('decided_record_id'),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('match_reviews_key').on(t.integrationId, t.kind, t.externalId),
+    index('match_reviews_account_idx').on(t.accountId, t.kind, t.proposal, t.psaName),
+  ],
+);
+
+/** A PSA record the sync could not create (no local record holds its link): shown in the error inbox, retried every run. */
+export const psaRecordErrors = pgTable(
+  'psa_record_errors',
+  {
+    id: id(),
+    accountId: accountId(),
+    integrationId: integrationId(),
+    kind: recordKindEnum('kind').notNull(),
+    externalId: text('external_id').notNull(),
+    name: text('name').notNull(),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    lastErrorAt: tstz('last_error_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('psa_record_errors_key').on(t.integrationId, t.kind, t.externalId),
+    index('psa_record_errors_account_idx').on(t.accountId, t.lastErrorAt),
   ],
 );

@@ -8,17 +8,14 @@ import { validateRecord } from './validate-record.js';
 /** The strongest restriction wins: a record in a disconnected type is untouched even if its status is enabled. */
 const precedence: ScopeState[] = ['disconnected', 'paused', 'excluded', 'enabled'];
 
-function effectiveScope(record: CanonicalRecord, ctx: PlanContext): ScopeState {
+export function effectiveScope(typeId: string | null, statusId: string | null, ctx: Pick<PlanContext, 'kindEnabled' | 'scopeState'>): ScopeState {
   if (!ctx.kindEnabled) return 'excluded';
-  const states = [
-    record.type ? ctx.scopeState('type', record.type.id) : 'enabled',
-    record.status ? ctx.scopeState('status', record.status.id) : 'enabled',
-  ];
+  const states = [typeId !== null ? ctx.scopeState('type', typeId) : 'enabled', statusId !== null ? ctx.scopeState('status', statusId) : 'enabled'];
   return precedence.find((state) => states.includes(state)) ?? 'enabled';
 }
 
 /** Orphan a linked record, unless it already is for the same reason (then nothing changes: idempotent). */
-function orphan(link: StoredLink, reason: OrphanReason): RecordDecision {
+export function orphan(link: StoredLink, reason: OrphanReason): RecordDecision {
   if (link.state === 'orphaned' && link.orphanReason === reason) return { action: 'skip', reason: 'already_orphaned', link };
   return { action: 'orphan', link, reason };
 }
@@ -32,7 +29,7 @@ export function planRecord(record: CanonicalRecord, ctx: PlanContext): RecordDec
   // A person turned sync off for this record: the sync leaves it alone entirely.
   if (link?.state === 'disabled') return { action: 'skip', reason: 'disabled', link };
 
-  const scope = effectiveScope(record, ctx);
+  const scope = effectiveScope(record.type?.id ?? null, record.status?.id ?? null, ctx);
   if (scope === 'disconnected') return { action: 'skip', reason: 'disconnected', ...(link ? { link } : {}) };
   if (scope === 'paused') return { action: 'skip', reason: 'paused', ...(link ? { link } : {}) };
   if (scope === 'excluded') return link ? orphan(link, 'excluded_by_settings') : { action: 'skip', reason: 'not_in_scope' };
@@ -40,7 +37,7 @@ export function planRecord(record: CanonicalRecord, ctx: PlanContext): RecordDec
   if (!record.active) return link ? orphan(link, 'inactive_in_psa') : { action: 'skip', reason: 'inactive' };
 
   const problem = validateRecord(record);
-  if (problem) return link ? { action: 'fail', link, ...problem } : { action: 'reject', record, ...problem };
+  if (problem) return link ? { action: 'fail', record, link, ...problem } : { action: 'reject', record, ...problem };
 
   let organizationId: string | null = null;
   if (record.kind !== 'organization') {
@@ -54,6 +51,11 @@ export function planRecord(record: CanonicalRecord, ctx: PlanContext): RecordDec
     if (link.state === 'syncing' && link.payloadHash === hash) return { action: 'unchanged', link };
     return { action: 'update', record, hash, link, organizationId, healed: link.state === 'orphaned' };
   }
+  const review = ctx.review?.(record);
+  if (review?.decision === 'ignore') return { action: 'skip', reason: 'ignored' };
+  if (review?.decision === 'link') return { action: 'link', record, hash, recordId: review.recordId, organizationId };
+  if (review?.decision === 'create') return { action: 'create', record, hash, organizationId };
+  if (review?.decision === 'wait') return { action: 'ambiguous', record, candidates: review.candidates };
   const candidates = ctx.matches(record);
   if (candidates.length === 0) return { action: 'create', record, hash, organizationId };
   if (candidates.length === 1) return { action: 'link', record, hash, recordId: candidates[0]!, organizationId };

@@ -28,10 +28,19 @@ export interface PlanContext {
   parent(externalCompanyId: string): ParentOrganization | undefined;
   /** Unlinked local records this PSA record could be (see matching.ts); more than one = ambiguous. */
   matches(record: CanonicalRecord): readonly string[];
+  /** What match review says for an unlinked PSA record: an admin's decision, or a proposal that must wait for one. */
+  review?(record: CanonicalRecord): ReviewDecision | undefined;
 }
 
+export type ReviewDecision =
+  | { decision: 'link'; recordId: string }
+  | { decision: 'create' }
+  | { decision: 'ignore' }
+  /** Ambiguous or near names: an admin decides; the sync never guesses. */
+  | { decision: 'wait'; candidates: readonly string[] };
+
 /** Why a record was left exactly as it is. */
-export type SkipReason = 'disabled' | 'paused' | 'disconnected' | 'not_in_scope' | 'inactive' | 'deleted' | 'parent_not_synced' | 'already_orphaned';
+export type SkipReason = 'disabled' | 'paused' | 'disconnected' | 'not_in_scope' | 'inactive' | 'deleted' | 'parent_not_synced' | 'already_orphaned' | 'ignored';
 
 export type RecordDecision =
   | { action: 'create'; record: CanonicalRecord; hash: string; organizationId: string | null }
@@ -39,7 +48,7 @@ export type RecordDecision =
   | { action: 'update'; record: CanonicalRecord; hash: string; link: StoredLink; organizationId: string | null; healed: boolean }
   | { action: 'unchanged'; link: StoredLink }
   | { action: 'orphan'; link: StoredLink; reason: OrphanReason }
-  | { action: 'fail'; link: StoredLink; code: string; message: string }
+  | { action: 'fail'; record: CanonicalRecord; link: StoredLink; code: string; message: string }
   | { action: 'reject'; record: CanonicalRecord; code: string; message: string }
   | { action: 'ambiguous'; record: CanonicalRecord; candidates: readonly string[] }
   | { action: 'skip'; reason: SkipReason; link?: StoredLink };

@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/database.js';
+import type { RecordKind } from '../../psa/canonical.js';
+import type { LinkState, OrphanReason } from '../domain/link-states.js';
+import { MatchIndex, type LocalCandidate } from '../domain/matching.js';
+import type { ReconciledLink } from '../domain/plan-reconcile.js';
+import type { ParentOrganization, ReviewDecision } from '../domain/plan-types.js';
+import type { ScopeState } from '../domain/scope-states.js';
+
+/*
+ * What the planner needs from the database, loaded set-based: once per run (scopes), once per kind (match index,
+ * review decisions, parent organizations) or once per page (the page's links).
+ */
+
+export const scopeKey = (kind: RecordKind, dimension: 'type' | 'status', externalId: string) => `${kind}:${dimension}:${externalId}`;
+
+export async function loadScopeStates(db: Db, integrationId: string): Promise<Map<string, ScopeState>> {
+  const rows = await queryRows<{ kind: RecordKind; dimension: 'type' | 'status'; external_id: string; state: ScopeState }>(
+    db,
+    sql`select kind, dimension, external_id, state from sync_scopes where integration_id = ${integrationId}`,
+  );
+  return new Map(rows.map((r) => [scopeKey(r.kind, r.dimension, r.external_id), r.state]));
+}
+
+interface LinkRow {
+  id: string;
+  external_id: string;
+  record_id: string;
+  state: LinkState;
+  orphan_reason: OrphanReason | null;
+  payload_hash: string | null;
+  psa_type_id: string | null;
+  psa_status_id: string | null;
+  psa_parent_id: string | null;
+}
+
+const toLink = (r: LinkRow): ReconciledLink => ({
+  linkId: r.id,
+  recordId: r.record_id,
+  state: r.state,
+  orphanReason: r.orphan_reason,
+  payloadHash: r.payload_hash,
+  psaTypeId: r.psa_type_id,
+  psaStatusId: r.psa_status_id,
+  psaParentId: r.psa_parent_id,
+});
+
+/** The links of a page's PSA ids. */
+export async function loadLinks(db: Db, integrationId: string, kind: RecordKind, externalIds: readonly string[]): Promise<Map<string, ReconciledLink>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await queryRows<LinkRow>(db, sql`
+    select id, external_id, record_id, state, orphan_reason, payload_hash, psa_type_id, psa_status_id, psa_parent_id
+    from psa_links
+    where integration_id = ${integrationId} and kind = ${kind}
+      and external_id in (select jsonb_array_elements_text(${JSON.stringify(externalIds)}::jsonb))`);
+  return new Map(rows.map((r) => [r.external_id, toLink(r)]));
+}
+
+/** PSA company id → organization, for configurations and contacts. An orphaned company's children are not synced. */
+export async function loadParents(db: Db, integrationId: string): Promise<Map<string, ParentOrganization>> {
+  const rows = await queryRows<{ external_id: string; record_id: string; state: LinkState }>(
+    db,
+    sql`select external_id, record_id, state from psa_links where integration_id = ${integrationId} and kind = 'organization'`,
+  );
+  return new Map(rows.map((r) => [r.external_id, { organizationId: r.record_id, synced: r.state !== 'orphaned' }]));
+}
+
+/** Unlinked local records of a kind: what a PSA record without a link may be matched to. */
+export async function loadMatchIndex(db: Db, accountId: string, kind: RecordKind): Promise<MatchIndex> {
+  const unlinked = (alias: string) => sql.raw(`not exists (select 1 from psa_links l where l.account_id = ${alias}.account_id and l.kind = '${kind}' and l.record_id = ${alias}.id)`);
+  let candidates: LocalCandidate[];
+  if (kind === 'organization') {
+    const rows = await queryRows<{ id: string; name: string }>(db, sql`select o.id, o.name from organizations o where o.account_id = ${accountId} and ${unlinked('o')}`);
+    candidates = rows.map((r) => ({ recordId: r.id, name: r.name, organizationId: null }));
+  } else if (kind === 'configuration') {
+    const rows = await queryRows<{ id: string; name: string; organization_id: string; serial_number: string | null; type_name: string | null }>(db, sql`
+      select c.id, c.name, c.organization_id, c.serial_number, t.name as type_name
+      from configurations c left join configuration_types t on t.id = c.configuration_type_id
+      where c.account_id = ${accountId} and ${unlinked('c')}`);
+    candidates = rows.map((r) => ({ recordId: r.id, name: r.name, organizationId: r.organization_id, serialNumber: r.serial_number, typeName: r.type_name }));
+  } else {
+    const rows = await queryRows<{ id: string; full_name: string; organization_id: string; email: string | null; first_name: string; last_name: string }>(db, sql`
+      select c.id, c.full_name, c.organization_id, c.email, c.first_name, c.last_name
+      from contacts c where c.account_id = ${accountId} and ${unlinked('c')}`);
+    candidates = rows.map((r) => ({ recordId: r.id, name: r.full_name, organizationId: r.organization_id, email: r.email, firstName: r.first_name, lastName: r.last_name }));
+  }
+  return new MatchIndex(candidates);
+}
+
+/** Match review rows that steer the planner: decisions, and proposals that must wait for one. */
+export async function loadReviewDecisions(db: Db, integrationId: string, kind: RecordKind): Promise<Map<string, ReviewDecision>> {
+  const rows = await queryRows<{ external_id: string; proposal: string; decision: string; decided_record_id: string | null; suggestions: { recordId: string }[] }>(db, sql`
+    select external_id, proposal, decision, decided_record_id, suggestions from match_reviews
+    where integration_id = ${integrationId} and kind = ${kind} and (decision <> 'pending' or proposal = 'decide')`);
+  const decisions = new Map<string, ReviewDecision>();
+  for (const r of rows) {
+    if (r.decision === 'link' && r.decided_record_id) decisions.set(r.external_id, { decision: 'link', recordId: r.decided_record_id });
+    else if (r.decision === 'create') decisions.set(r.external_id, { decision: 'create' });
+    else if (r.decision === 'ignore') decisions.set(r.external_id, { decision: 'ignore' });
+    else decisions.set(r.external_id, { decision: 'wait', candidates: r.suggestions.map((s) => s.recordId) });
+  }
+  return decisions;
+}
+
+/** Links of a kind the PSA may have dropped: everything but `disabled` and what is already known deleted. */
+export async function* streamLiveLinks(db: Db, integrationId: string, kind: RecordKind, batch = 10_000): AsyncGenerator<{ id: string; external_id: string; state: LinkState }[]> {
+  let after = '';
+  for (;;) {
+    const rows = await queryRows<{ id: string; external_id: string; state: LinkState }>(db, sql`
+      select id, external_id, state from psa_links
+      where integration_id = ${integrationId} and kind = ${kind} and external_id > ${after}
+        and state <> 'disabled' and not (state = 'orphaned' and orphan_reason = 'deleted_in_psa')
+      order by external_id limit ${batch}`);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.external_id;
+    if (rows.length < batch) return;
+  }
+}
+
+/** Links in `error`, PSA records that could not be created, and review decisions not yet applied: retried every run. */
+export async function loadRetryIds(db: Db, integrationId: string, kind: RecordKind): Promise<string[]> {
+  const rows = await queryRows<{ external_id: string }>(db, sql`
+    select external_id from psa_links where integration_id = ${integrationId} and kind = ${kind} and state = 'error'
+    union select external_id from psa_record_errors where integration_id = ${integrationId} and kind = ${kind}
+    union select external_id from match_reviews where integration_id = ${integrationId} and kind = ${kind} and decision in ('link', 'create')`);
+  return rows.map((r) => r.external_id);
+}
+
+/** How many links of a kind the sync currently keeps in step: the safety brake's denominator. */
+export async function countSyncedLinks(db: Db, integrationId: string, kind: RecordKind): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`
+    select count(*)::int as n from psa_links where integration_id = ${integrationId} and kind = ${kind} and state in ('syncing', 'error')`);
+  return row?.n ?? 0;
+}
