@@ -1,17 +1,13 @@
 import { Option, type Command } from 'commander';
-import { eq, sql } from 'drizzle-orm';
-import { loadConfig } from '../config/config.js';
-import { accounts, psaIntegrations } from '../db/schema/index.js';
-import type { AppContext } from '../http/context.js';
 import { addIntegration } from '../integrations/add-integration.js';
 import { listGroupedScopes, type GroupedScopes } from '../integrations/integration-dto.js';
-import { cliActor, providerLabels, type IntegrationRow } from '../integrations/integration-store.js';
+import { cliActor, providerLabels } from '../integrations/integration-store.js';
 import type { ScopeDimension } from '../integrations/scope-lists.js';
 import { setScopeStates } from '../integrations/set-scope-states.js';
 import { mergeSyncSettings, parseSyncSettings, type SyncSettings, type SyncSettingsPatch } from '../integrations/sync-settings.js';
 import { updateIntegration } from '../integrations/update-integration.js';
 import { recordKinds, type PsaProvider, type RecordKind } from '../psa/canonical.js';
-import { openContext } from '../server/open-context.js';
+import { findAccount, findAccountIntegration, withContext } from './cli-context.js';
 import { AppError } from '../shared/errors.js';
 
 interface SettingsOptions {
@@ -164,29 +160,5 @@ function printScopes(grouped: GroupedScopes, marks: boolean) {
       console.log(`${label}:`);
       for (const s of scopes) console.log(`  [${s.state === 'enabled' ? 'x' : ' '}] ${s.name}${s.state === 'enabled' ? '' : ` (${s.state})`}`);
     }
-  }
-}
-
-async function findAccount(ctx: AppContext, name: string) {
-  const [account] = await ctx.database.db
-    .select({ id: accounts.id, name: accounts.name })
-    .from(accounts)
-    .where(eq(sql`lower(${accounts.name})`, name.trim().toLowerCase()));
-  if (!account) throw new AppError('not_found', `No account is named "${name}". Create it with \`psalink user create --account …\`.`);
-  return account;
-}
-
-async function findAccountIntegration(ctx: AppContext, account: { id: string; name: string }): Promise<IntegrationRow> {
-  const [row] = await ctx.database.db.select().from(psaIntegrations).where(eq(psaIntegrations.accountId, account.id));
-  if (!row) throw new AppError('not_found', `Account "${account.name}" has no PSA integration yet. Add one with \`psalink integration add\`.`);
-  return row;
-}
-
-async function withContext(work: (ctx: AppContext) => Promise<void>) {
-  const ctx = await openContext(loadConfig());
-  try {
-    await work(ctx);
-  } finally {
-    await ctx.close();
   }
 }

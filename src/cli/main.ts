@@ -6,6 +6,7 @@ import { loadConfig } from '../config/config.js';
 import { serve } from '../server/serve.js';
 import { registerIntegrationCommand } from './integration-command.js';
 import { registerSimCommand } from './sim-command.js';
+import { registerSyncCommand } from './sync-command.js';
 import { openContext } from '../server/open-context.js';
 import { AppError } from '../shared/errors.js';
 
@@ -61,6 +62,7 @@ program
 
 registerSimCommand(program);
 registerIntegrationCommand(program);
+registerSyncCommand(program);
 
 async function withContext(work: (ctx: Awaited<ReturnType<typeof openContext>>) => Promise<void>) {
   const ctx = await openContext(loadConfig());

@@ -13,6 +13,8 @@ import { configurationResource } from '../configurations/configuration.resource.
 import { contactResource } from '../contacts/contact.resource.js';
 import { documentResource } from '../documents/document.resource.js';
 import { registerIntegrationRoutes } from '../integrations/integration.routes.js';
+import { registerRunRoutes } from '../sync/runs/run.routes.js';
+import { registerSyncErrorRoutes } from '../sync/errors/sync-error.routes.js';
 import { registerLookupRoutes } from '../lookups/lookup.routes.js';
 import { organizationResource } from '../organizations/organization.resource.js';
 import { passwordResource } from '../passwords/password.resource.js';
@@ -78,6 +80,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
       registerPasswordSecretRoute(v1, ctx);
       registerLookupRoutes(v1, ctx);
       registerIntegrationRoutes(v1, ctx);
+      registerRunRoutes(v1, ctx);
+      registerSyncErrorRoutes(v1, ctx);
     },
     { prefix: '/api/v1' },
   );

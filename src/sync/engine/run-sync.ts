@@ -36,7 +36,7 @@ export interface ExecuteSyncRunOptions {
   onProgress?(progress: RunProgress): void;
 }
 
-export type ExecuteResult = { executed: true; run: SyncRunRow } | Extract<ClaimResult, { claimed: false }>;
+export type ExecuteResult = { executed: true; run: SyncRunRow } | { executed: false; reason: Extract<ClaimResult, { claimed: false }>['reason'] };
 
 /** The held orphans of a run, for the admin to confirm or discard. */
 export interface HeldPlan {
@@ -52,7 +52,7 @@ export interface HeldPlan {
 export async function executeSyncRun(o: ExecuteSyncRunOptions): Promise<ExecuteResult> {
   const db = o.ctx.database.db;
   const claim = await claimRun(db, o.runId);
-  if (!claim.claimed) return claim;
+  if (!claim.claimed) return { executed: false, reason: claim.reason };
   const run = claim.run;
   const counts = emptyRunCounts();
   const issues = new RunIssues();

@@ -1,45 +1,23 @@
 import pLimit from 'p-limit';
-import type { Db } from '../../db/database.js';
-import type { LookupIds } from '../../integrations/resolve-lookup-ids.js';
-import type { SyncSettings } from '../../integrations/sync-settings.js';
-import type { CanonicalRecord, PsaConnector, RecordKind } from '../../psa/canonical.js';
+import type { CanonicalRecord, PsaConnector } from '../../psa/canonical.js';
 import type { LinkState, OrphanReason } from '../domain/link-states.js';
-import type { MatchIndex } from '../domain/matching.js';
-import { planPage } from '../domain/plan-page.js';
 import { planReconcileEntry } from '../domain/plan-reconcile.js';
-import type { ParentOrganization, PlanContext, ReviewDecision } from '../domain/plan-types.js';
-import { addPageCounts, type KindProgress, type RunCounts } from '../domain/run-counts.js';
-import type { ScopeState } from '../domain/scope-states.js';
-import { applyPage, type PendingOrphan } from './apply-page.js';
-import { loadLinks, loadMatchIndex, loadParents, loadRetryIds, loadReviewDecisions, scopeKey, streamLiveLinks } from './load-state.js';
-import type { RunIssues } from './run-issues.js';
+import type { ReviewDecision } from '../domain/plan-types.js';
+import type { KindProgress } from '../domain/run-counts.js';
+import { openKindSession, type KindOrphan, type KindSessionOptions } from './kind-session.js';
+import { loadLinks, loadRetryIds, streamLiveLinks } from './load-state.js';
 
-export interface SyncKindOptions {
-  db: Db;
-  accountId: string;
-  integrationId: string;
-  kind: RecordKind;
+export interface SyncKindOptions extends Omit<KindSessionOptions, 'orphanLater' | 'onPage'> {
   connector: PsaConnector;
-  lookups: LookupIds;
-  scopes: ReadonlyMap<string, ScopeState>;
-  settings: SyncSettings;
   /** Incremental runs list what changed since then and reconcile the rest; undefined = full listing. */
   changedSince: Date | undefined;
   signal: AbortSignal;
-  counts: RunCounts;
   progress: KindProgress;
-  issues: RunIssues;
   /** Called after every page: stores progress and notices a cancel. */
   onPage(): Promise<void>;
-  /** The newest PSA change time seen, for the run's watermark. */
-  sawUpdatedAt(iso: string): void;
 }
 
-/** An orphan the run will apply at the end of the kind, unless the safety brake holds it. */
-export interface KindOrphan extends PendingOrphan {
-  externalId: string;
-  was: LinkState;
-}
+export type { KindOrphan };
 
 const REFETCH_BATCH = 50;
 /** PSAs limit concurrent calls (Autotask: 3 threads); single-record refetches stay well inside that. */
@@ -65,42 +43,16 @@ export async function syncKind(o: SyncKindOptions): Promise<KindOrphan[]> {
     return [...pending.values()];
   }
 
-  const [matchIndex, reviews, parents] = await Promise.all([
-    loadMatchIndex(db, o.accountId, kind),
-    loadReviewDecisions(db, o.integrationId, kind),
-    kind === 'organization' ? Promise.resolve(new Map<string, ParentOrganization>()) : loadParents(db, o.integrationId),
-  ]);
-  const baseContext = {
-    kind,
-    kindEnabled,
-    scopeState: (dimension: 'type' | 'status', externalId: string) => o.scopes.get(scopeKey(kind, dimension, externalId)) ?? 'excluded',
-    parent: (externalCompanyId: string) => parents.get(externalCompanyId),
-    matches: (record: CanonicalRecord) => matchIndex.match(record, organizationOf(record, parents)).candidates,
-    review: (record: CanonicalRecord) => reviewFor(record, reviews, matchIndex),
-  };
-
-  const planned = new Set<string>();
-  const process = async (records: CanonicalRecord[]) => {
-    const links = await loadLinks(db, o.integrationId, kind, records.map((r) => r.externalId));
-    const plan = planPage(records, { ...baseContext, links });
-    if (plan.orphans.length > 0) {
-      const externalIdOf = new Map([...links].map(([externalId, link]) => [link.linkId, externalId]));
-      for (const orphan of plan.orphans) orphanLater(orphan.link.linkId, externalIdOf.get(orphan.link.linkId) ?? '', orphan.reason, orphan.link.state);
-    }
-    // A later look at the same record wins over an earlier orphan decision (a refetch after the listing).
-    for (const d of [...plan.updates, ...plan.unchanged, ...plan.fails]) pending.delete(d.link.linkId);
-    plan.orphans = [];
-    const applied = await applyPage({ db, accountId: o.accountId, integrationId: o.integrationId, kind, plan, lookups: o.lookups, candidateName: (id) => matchIndex.get(id)?.name });
-    for (const recordId of applied.linkedRecordIds) matchIndex.remove(recordId);
-    addPageCounts(o.counts, applied);
-    o.issues.addPlan(kind, plan);
-    for (const r of records) {
-      planned.add(r.externalId);
-      if (r.updatedAt) o.sawUpdatedAt(r.updatedAt);
-    }
-    o.progress.processed += records.length;
-    await o.onPage();
-  };
+  const session = await openKindSession({
+    ...o,
+    orphanLater,
+    forgetOrphan: (linkId) => void pending.delete(linkId),
+    onPage: async (records) => {
+      o.progress.processed += records.length;
+      await o.onPage();
+    },
+  });
+  const { planned, process, baseContext, reviews } = session;
 
   o.progress.phase = 'listing';
   for await (const page of o.connector.listRecords(kind, { changedSince: o.changedSince, signal: o.signal })) {
@@ -158,16 +110,6 @@ async function refetchAndProcess(
     for (const [index, record] of fetched.entries()) if (record === null) await gone(batch[index]!);
     if (records.length > 0) await process(records);
   }
-}
-
-const organizationOf = (record: CanonicalRecord, parents: ReadonlyMap<string, ParentOrganization>) =>
-  record.parentExternalId ? (parents.get(record.parentExternalId)?.organizationId ?? null) : null;
-
-/** An admin's "link to this record" only holds while that record is still free; otherwise the admin decides again. */
-function reviewFor(record: CanonicalRecord, reviews: ReadonlyMap<string, ReviewDecision>, index: MatchIndex): ReviewDecision | undefined {
-  const review = reviews.get(record.externalId);
-  if (review?.decision === 'link' && !index.get(review.recordId)) return { decision: 'wait', candidates: [] };
-  return review;
 }
 
 const waitsForAdmin = (review: ReviewDecision | undefined) => review?.decision === 'wait' || review?.decision === 'ignore';
