@@ -34,6 +34,7 @@ CREATE TABLE "psa_record_errors" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "psa_integrations" ADD COLUMN "simulated" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD COLUMN "issues" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD COLUMN "cancel_requested_at" timestamp (3) with time zone;--> statement-breakpoint
 ALTER TABLE "match_reviews" ADD CONSTRAINT "match_reviews_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -12,6 +12,7 @@ const envSchema = z.object({
   PSALINK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   PSALINK_PUBLIC_URL: z.string().url().optional(),
   PSALINK_SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  PSALINK_DEMO_PSA: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,6 +30,8 @@ export interface Config {
   /** Sign-in attempts per client address per minute, on top of the per-user lockout. */
   signInRateLimit: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** `serve` runs the demo's simulated ConnectWise PSA (first start: connects and syncs the demo account). */
+  demoPsa: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : (e.PSALINK_PUBLIC_URL?.startsWith('https://') ?? false),
     signInRateLimit: e.PSALINK_SIGN_IN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
+    demoPsa: e.PSALINK_DEMO_PSA === 'on',
   };
 }

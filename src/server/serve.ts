@@ -1,5 +1,7 @@
 import type { Config } from '../config/config.js';
+import { startDemoPsa } from '../demo/demo-psa.js';
 import { seedDemoIfEmpty } from '../demo/seed-demo.js';
+import type { RunningSimulator } from '../simulators/server.js';
 import { buildApp } from '../http/app.js';
 import { openContext } from './open-context.js';
 
@@ -7,6 +9,7 @@ import { openContext } from './open-context.js';
 export async function serve(config: Config) {
   const ctx = await openContext(config);
   const app = await buildApp(ctx);
+  let demoPsa: RunningSimulator | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -14,6 +17,7 @@ export async function serve(config: Config) {
     app.log.info({ signal }, 'shutting down');
     try {
       await app.close();
+      await demoPsa?.close();
     } finally {
       await ctx.close();
       process.exit(0);
@@ -23,10 +27,12 @@ export async function serve(config: Config) {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   const demo = await seedDemoIfEmpty(ctx);
+  if (config.demoPsa) demoPsa = await startDemoPsa(ctx, { firstStart: demo !== undefined });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
   const where = ctx.database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`psalink is running at ${url} (${where}). API docs: ${url}/api/docs`);
   if (demo) console.log(`First start: sign in at ${url} as ${demo.email} with password ${demo.password}`);
+  if (demoPsa) console.log(`Demo PSA: a simulated ConnectWise PSA at ${demoPsa.baseUrl} feeds the demo account (PSALINK_DEMO_PSA=off to start without it).`);
   return app;
 }

@@ -36,6 +36,8 @@ export const psaIntegrations = pgTable(
     status: integrationStatusEnum('status').notNull().default('active'),
     /** Schedule, contacts on/off, safety-brake thresholds: validated by the sync settings schema. */
     settings: jsonb('settings').notNull().default({}),
+    /** The demo's built-in simulator: `serve` starts it again at every start and points the URL at it. */
+    simulated: boolean('simulated').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

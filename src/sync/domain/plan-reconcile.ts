@@ -37,7 +37,8 @@ export function planReconcileEntry(entry: ReconcileEntry, link: ReconciledLink |
     if (!parent?.synced) return orphanAs('parent_not_synced');
   }
   if (!link) return { action: 'refetch' };
-  if (link.state !== 'syncing') return { action: 'refetch' };
+  // Not in step (error, orphaned), or reconnected after "Disable Sync" (hash cleared): read it again.
+  if (link.state !== 'syncing' || link.payloadHash === null) return { action: 'refetch' };
   const moved = link.psaTypeId !== entry.typeId || link.psaStatusId !== entry.statusId || link.psaParentId !== entry.parentExternalId;
   return moved ? { action: 'refetch' } : { action: 'none' };
 }

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/database.js';
+import { auditEvents } from '../../db/schema/index.js';
+import type { Actor } from '../../integrations/integration-store.js';
+import type { RecordKind } from '../../psa/canonical.js';
+import { linkTransitions } from '../domain/link-states.js';
+
+export interface SetLinkSyncOptions {
+  db: Db;
+  accountId: string;
+  kind: RecordKind;
+  recordIds: readonly string[];
+  actor: Actor;
+}
+
+/**
+ * "Disable Sync" (link → `disabled`: the sync leaves the record alone) and "Reconnect" (→ `syncing`: the next run
+ * refreshes it), for records of one kind. The link state machine decides in SQL which links may move; the others are
+ * left as they are and not counted.
+ */
+export async function setLinkSync(o: SetLinkSyncOptions & { event: 'disabled' | 'reconnected' }): Promise<number> {
+  if (o.recordIds.length === 0) return 0;
+  const { from, to } = linkTransitions[o.event];
+  return o.db.transaction(async (tx) => {
+    const rows = await queryRows<{ id: string }>(tx as unknown as Db, sql`
+      update psa_links set state = ${to}::link_state, orphan_reason = null, orphaned_at = null,
+        payload_hash = case when ${to} = 'syncing' then null else payload_hash end, updated_at = now()
+      where account_id = ${o.accountId} and kind = ${o.kind}
+        and record_id in (select jsonb_array_elements_text(${JSON.stringify(o.recordIds)}::jsonb)::uuid)
+        and state::text in (select jsonb_array_elements_text(${JSON.stringify(from)}::jsonb))
+      returning id`);
+    if (rows.length > 0) {
+      await tx.insert(auditEvents).values({
+        accountId: o.accountId,
+        actorType: o.actor.type,
+        actorId: o.actor.id,
+        actorLabel: o.actor.label,
+        action: o.event === 'disabled' ? 'link.sync_disabled' : 'link.reconnected',
+        targetType: o.kind,
+        targetId: o.recordIds.length === 1 ? o.recordIds[0]! : null,
+        counts: { [o.kind]: rows.length },
+        details: { recordIds: o.recordIds.slice(0, 100) },
+      });
+    }
+    return rows.length;
+  });
+}
