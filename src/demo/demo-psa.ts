@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../db/database.js';
+import { textArray } from '../db/sql-lists.js';
 import { accounts, psaIntegrations } from '../db/schema/index.js';
 import type { AppContext } from '../http/context.js';
 import { addIntegration } from '../integrations/add-integration.js';
@@ -44,7 +45,7 @@ export async function startDemoPsa(ctx: AppContext, options: { firstStart: boole
     await syncOnce(ctx, account.id, integration.id);
     const recordIds = await queryRows<{ record_id: string }>(db, sql`
       select record_id from psa_links where integration_id = ${integration.id} and kind = 'configuration'
-        and external_id in (select jsonb_array_elements_text(${JSON.stringify(disable.map(String))}::jsonb))`);
+        and external_id = any(${textArray(disable.map(String))})`);
     await setLinkSync({ db, accountId: account.id, kind: 'configuration', recordIds: recordIds.map((r) => r.record_id), actor: demoActor, event: 'disabled' });
     return sim;
   } catch (error) {

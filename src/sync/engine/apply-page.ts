@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { queryRows } from '../../db/database.js';
+import { textArray } from '../../db/sql-lists.js';
 import type { LookupIds } from '../../integrations/resolve-lookup-ids.js';
 import type { CanonicalRecord, RecordKind } from '../../psa/canonical.js';
 import { linkTransitions, type OrphanReason } from '../domain/link-states.js';
@@ -181,8 +182,7 @@ async function queueForReview(db: Db, o: ApplyPageOptions) {
 /** A PSA record that now has a good link needs neither its error nor its review row any more. */
 async function clearResolved(db: Db, o: ApplyPageOptions, externalIds: string[]) {
   if (externalIds.length === 0) return;
-  const ids: SQL = sql`${JSON.stringify(externalIds)}::jsonb`;
-  const scope = sql`integration_id = ${o.integrationId} and kind = ${o.kind} and external_id in (select jsonb_array_elements_text(${ids}))`;
+  const scope = sql`integration_id = ${o.integrationId} and kind = ${o.kind} and external_id = any(${textArray(externalIds)})`;
   await db.execute(sql`delete from psa_record_errors where ${scope}`);
   await db.execute(sql`delete from match_reviews where ${scope}`);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/database.js';
+import { textArray } from '../../db/sql-lists.js';
 import type { RecordKind } from '../../psa/canonical.js';
 import type { LinkState, OrphanReason } from '../domain/link-states.js';
 import { MatchIndex, type LocalCandidate } from '../domain/matching.js';
@@ -52,7 +53,7 @@ export async function loadLinks(db: Db, integrationId: string, kind: RecordKind,
     select id, external_id, record_id, state, orphan_reason, payload_hash, psa_type_id, psa_status_id, psa_parent_id
     from psa_links
     where integration_id = ${integrationId} and kind = ${kind}
-      and external_id in (select jsonb_array_elements_text(${JSON.stringify(externalIds)}::jsonb))`);
+      and external_id = any(${textArray(externalIds)})`);
   return new Map(rows.map((r) => [r.external_id, toLink(r)]));
 }
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { psaIntegrations } from '../../db/schema/index.js';
 import type { AppContext } from '../../http/context.js';
 import { connectorForIntegration, describePsaFailure } from '../../integrations/integration-connector.js';
@@ -14,11 +14,15 @@ import { brakeTrips } from '../domain/safety-brake.js';
 import { claimRun, finishRun, heartbeat, lastWatermark, previousListed, type ClaimResult, type SyncRunRow } from '../runs/run-store.js';
 import { applyOrphans } from './apply-page.js';
 import { countSyncedLinks, loadScopeStates } from './load-state.js';
+import { recordTables } from './record-columns.js';
 import { RunIssues } from './run-issues.js';
 import { syncKind, type KindOrphan } from './sync-kind.js';
 
 /** Organizations first: configurations and contacts resolve their organization through the PSA company id. */
 export const kindOrder: readonly RecordKind[] = ['organization', 'contact', 'configuration'];
+
+/** Rows written by one kind above which the run refreshes the tables' planner statistics. */
+const BULK_LOAD_ROWS = 1_000;
 
 /** The sync is not in a hurry, a person is not waiting: patient retries, longer timeouts (the client's defaults). */
 const syncHttp: PsaHttpOptions = {};
@@ -93,6 +97,7 @@ export async function executeSyncRun(o: ExecuteSyncRunOptions): Promise<ExecuteR
 
     for (const kind of kindOrder) {
       const synced = await countSyncedLinks(db, run.integrationId, kind);
+      const createdBefore = counts.created + counts.linked;
       const orphans = await syncKind({
         db, accountId: run.accountId, integrationId: run.integrationId, kind, connector, lookups, scopes, settings, changedSince, signal,
         counts, progress: progress[kind], issues, onPage: () => beat(),
@@ -102,6 +107,8 @@ export async function executeSyncRun(o: ExecuteSyncRunOptions): Promise<ExecuteR
         },
       });
       await settleOrphans(kind, orphans, synced);
+      // A first sync loads tables from empty: without fresh statistics the next kind's lookups plan full scans.
+      if (counts.created + counts.linked - createdBefore > BULK_LOAD_ROWS) await db.execute(sql.raw(`analyze psa_links, ${recordTables[kind].table}`));
       await beat(true);
     }
     watermark = newest;

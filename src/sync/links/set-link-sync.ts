@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/database.js';
+import { textArray, uuidArray } from '../../db/sql-lists.js';
 import { auditEvents } from '../../db/schema/index.js';
 import type { Actor } from '../../integrations/integration-store.js';
 import type { RecordKind } from '../../psa/canonical.js';
@@ -26,8 +27,7 @@ export async function setLinkSync(o: SetLinkSyncOptions & { event: 'disabled' | 
       update psa_links set state = ${to}::link_state, orphan_reason = null, orphaned_at = null,
         payload_hash = case when ${to} = 'syncing' then null else payload_hash end, updated_at = now()
       where account_id = ${o.accountId} and kind = ${o.kind}
-        and record_id in (select jsonb_array_elements_text(${JSON.stringify(o.recordIds)}::jsonb)::uuid)
-        and state::text in (select jsonb_array_elements_text(${JSON.stringify(from)}::jsonb))
+        and record_id = any(${uuidArray(o.recordIds)}) and state::text = any(${textArray(from)})
       returning id`);
     if (rows.length > 0) {
       await tx.insert(auditEvents).values({
