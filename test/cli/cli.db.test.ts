@@ -74,8 +74,18 @@ describe.skipIf(!inject('postgresAvailable'))('psalink on PostgreSQL', () => {
       expect(output).toMatch(/\(PostgreSQL\)/);
       await runCli(['user', 'create', '--account', 'Demo MSP', '--email', 'ops@demo.test', '--password', 'long-enough-pw', '--role', 'readonly'], env);
       const key = (await runCli(['api-key', 'create', '--email', 'ops@demo.test'], env)).stdout.trim();
-      const orgs = await fetch(`${url}/api/v1/organizations`, { headers: { authorization: `Bearer ${key}` } });
-      expect(((await orgs.json()) as { items: unknown[] }).items).toHaveLength(3);
+      const orgs = await fetch(`${url}/api/v1/organizations?limit=100`, { headers: { authorization: `Bearer ${key}` } });
+      const names = ((await orgs.json()) as { items: { name: string }[] }).items.map((o) => o.name);
+      // The three local demo organizations, and the demo PSA's companies synced next to them.
+      expect(names).toEqual(expect.arrayContaining(['Acme Dental Group', 'Northwind Logistics', 'Contoso Legal LLP']));
+      expect(names.length).toBeGreaterThan(3);
+
+      // A sync from the CLI while the server runs: the server's demo run is done, this one finds nothing new.
+      const sync = await runCli(['sync', '--account', 'Demo MSP', '--json'], env);
+      expect(sync.code, sync.stderr).toBe(0);
+      const result = JSON.parse(sync.stdout) as { status: string; counts: Record<string, number> };
+      expect(result.status).toBe('partial'); // the demo keeps two configurations with invalid PSA data
+      expect(result.counts).toMatchObject({ created: 0, linked: 0, orphaned: 0, errors: 2 });
       server.kill('SIGTERM');
       expect(await exitOf(server)).toBe(0);
     } finally {

@@ -94,4 +94,23 @@ describe('psalink integration add / settings on a PGlite data folder', () => {
     }
     expectNoSecrets(outputs.join('\n'), secrets);
   });
+
+  it('syncs from the CLI: one JSON object with status and counts, and a second run changes nothing', async () => {
+    const first = await psalink('sync', '--account', 'Acme MSP', '--json');
+    expect(first.code, first.stderr).toBe(0);
+    const run = JSON.parse(first.stdout) as { status: string; counts: Record<string, number> };
+    expect(run.status).toBe('succeeded');
+    for (const key of ['created', 'updated', 'unchanged', 'linked', 'orphaned', 'healed', 'errors', 'skipped']) expect(run.counts).toHaveProperty(key);
+    expect(run.counts.created).toBeGreaterThan(0);
+
+    const second = await psalink('sync', '--account', 'Acme MSP', '--json', '--full');
+    expect(JSON.parse(second.stdout)).toMatchObject({ status: 'succeeded', full: true, counts: { created: 0, updated: 0, linked: 0, orphaned: 0, errors: 0 } });
+
+    const readable = await psalink('sync', '--account', 'Acme MSP');
+    expect(readable.stdout).toMatch(/^Sync succeeded in [\d.]+ s\.\n  created 0, updated 0, unchanged \d+/);
+    const unknown = await psalink('sync', '--account', 'Nobody MSP');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No account is named "Nobody MSP"/);
+    expectNoSecrets(outputs.join('\n'), secrets);
+  });
 });
