@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /*
  * The foundation in a real browser: the built SPA served by `psalink serve` on a fresh PGlite data dir with the
- * demo seed. Run `npm run build` first. Screenshots of every screen land in test-results/.
+ * demo account's local records only (no demo PSA: e2e/integrations.spec.ts covers the sync). Run `npm run build`
+ * first. Screenshots of every screen land in test-results/.
  */
 const DEMO_EMAIL = 'admin@demo.psalink.test';
 const DEMO_PASSWORD = 'e2e-demo-password-1234';
@@ -57,7 +58,7 @@ beforeAll(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['bin/psalink.js', 'serve'], {
-    env: { ...process.env, PSALINK_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PSALINK_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PSALINK_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PSALINK_DEMO_PASSWORD: DEMO_PASSWORD, PSALINK_DEMO_PSA: 'off', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
