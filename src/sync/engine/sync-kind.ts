@@ -20,6 +20,8 @@ export interface SyncKindOptions extends Omit<KindSessionOptions, 'orphanLater' 
 export type { KindOrphan };
 
 const REFETCH_BATCH = 50;
+/** Above this many records to read again, the run lists the kind instead of fetching them one by one. */
+const RELIST_ABOVE = 200;
 /** PSAs limit concurrent calls (Autotask: 3 threads); single-record refetches stay well inside that. */
 const REFETCH_CONCURRENCY = 3;
 
@@ -81,11 +83,21 @@ export async function syncKind(o: SyncKindOptions): Promise<KindOrphan[]> {
       await o.onPage();
     }
     for (const id of await loadRetryIds(db, o.integrationId, kind)) if (!planned.has(id) && seen.has(id)) refetch.add(id);
-    await refetchAndProcess([...refetch], o, process, async (externalId) => {
-      const link = (await loadLinks(db, o.integrationId, kind, [externalId])).get(externalId);
-      seen.delete(externalId); // an authoritative 404: gone, whatever the id listing said a moment ago
-      if (link && link.state !== 'disabled') orphanLater(link.linkId, externalId, 'deleted_in_psa', link.state);
-    });
+    if (refetch.size > RELIST_ABOVE) {
+      // Many records to read again (a type just enabled, contacts switched back on): one listing beats thousands of
+      // single-record calls against the PSA's rate limits.
+      o.progress.phase = 'listing';
+      for await (const page of o.connector.listRecords(kind, { signal: o.signal })) {
+        const wanted = page.filter((r) => refetch.has(r.externalId));
+        if (wanted.length > 0) await process(wanted);
+      }
+    } else {
+      await refetchAndProcess([...refetch], o, process, async (externalId) => {
+        const link = (await loadLinks(db, o.integrationId, kind, [externalId])).get(externalId);
+        seen.delete(externalId); // an authoritative 404: gone, whatever the id listing said a moment ago
+        if (link && link.state !== 'disabled') orphanLater(link.linkId, externalId, 'deleted_in_psa', link.state);
+      });
+    }
   }
 
   // Only now, after a complete listing: links whose PSA record was not listed at all were deleted in the PSA.
