@@ -7,6 +7,8 @@ import { addIntegration } from './add-integration.js';
 import { integrationDto, toIntegrationDto } from './integration-dto.js';
 import { registerIntegrationRemovalRoutes } from './integration-removal.routes.js';
 import { registerIntegrationScopeRoutes } from './integration-scope.routes.js';
+import { registerMatchRoutes } from '../matches/match.routes.js';
+import { registerSettingsPreviewRoutes } from './settings-preview.routes.js';
 import { actorOf, findIntegration } from './integration-store.js';
 import { addBody, idParams, psaErrorResponses, testBody, testResult, updateBody } from './integration.schemas.js';
 import { pauseIntegration } from './pause-integration.js';
@@ -84,5 +86,7 @@ export function registerIntegrationRoutes(app: App, ctx: AppContext) {
   });
 
   registerIntegrationScopeRoutes(app, ctx);
+  registerSettingsPreviewRoutes(app, ctx);
+  registerMatchRoutes(app, ctx);
   registerIntegrationRemovalRoutes(app, ctx);
 }

@@ -65,3 +65,24 @@ export const removalPreview = z
   .describe('IntegrationRemovalPreview');
 export const removeBody = z.strictObject({ confirmationToken: z.string().min(1).max(200) });
 export const removalResult = z.object({ removed: z.object({ links: linkCounts, scopes: z.number().int(), runs: z.number().int() }) }).describe('IntegrationRemoval');
+
+export const settingsPreviewBody = z.strictObject({
+  scopes: setScopesBody.shape.scopes.optional().describe('Proposed states of PSA types and statuses, as PUT /scopes would take them'),
+  contactsEnabled: z.boolean().optional().describe('Proposed contacts switch; unchanged when left out'),
+});
+const previewCounts = z
+  .object({
+    create: z.number().int().describe('PSA records entering the scope with no local match: created'),
+    link: z.number().int().describe('PSA records entering the scope with exactly one local match (or an admin decision): linked'),
+    orphan: z.number().int().describe('Synced records whose type or status is no longer synced (or contacts switched off): orphaned as excluded_by_settings'),
+    heal: z.number().int().describe('Orphaned records returning to syncing'),
+    ambiguous: z.number().int().describe('PSA records entering the scope with several local matches: they wait in match review'),
+    parentNotSynced: z.number().int().describe('Configurations and contacts orphaned as parent_not_synced because their organization leaves the sync'),
+  })
+  .describe('SettingsPreviewCounts');
+export const settingsPreview = z
+  .object({
+    byKind: z.object({ organization: previewCounts, configuration: previewCounts, contact: previewCounts }),
+    total: previewCounts,
+  })
+  .describe('SettingsPreview: what the next sync run does once these settings are saved; nothing is changed by asking');
