@@ -16,6 +16,11 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /**
+   * What a library with its own driver layer (the job queue) connects through: PostgreSQL by URL, where it opens a
+   * pool of its own; PGlite only as this very instance, whose one connection every statement has to share.
+   */
+  connection: { engine: 'postgres'; url: string } | { engine: 'pglite'; client: PGlite };
   /** Cheap round trip for the health check. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -47,6 +52,7 @@ function openPostgres(url: string, poolSize = 10): Database {
   return {
     db,
     engine: 'postgres',
+    connection: { engine: 'postgres', url },
     ping: async () => void (await pool.query('select 1')),
     close: once(() => pool.end()),
   };
@@ -60,6 +66,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     return {
       db,
       engine: 'pglite',
+      connection: { engine: 'pglite', client },
       ping: async () => void (await client.query('select 1')),
       close: once(async () => {
         try {

@@ -3,13 +3,19 @@ import { startDemoPsa } from '../demo/demo-psa.js';
 import { seedDemoIfEmpty } from '../demo/seed-demo.js';
 import type { RunningSimulator } from '../simulators/server.js';
 import { buildApp } from '../http/app.js';
+import { startJobQueue, type JobQueue } from '../jobs/job-queue.js';
+import { startSyncJobs } from '../sync/jobs/sync-jobs.js';
 import { openContext } from './open-context.js';
 
-/** `psalink serve`: migrate, seed the demo on an empty database, listen, and close cleanly on SIGINT/SIGTERM. */
+/**
+ * `psalink serve`: migrate, seed the demo on an empty database, start the job queue (sync runs, the schedule), listen,
+ * and close cleanly on SIGINT/SIGTERM: a run in progress is cancelled between pages, and the next run converges.
+ */
 export async function serve(config: Config) {
   const ctx = await openContext(config);
   const app = await buildApp(ctx);
   let demoPsa: RunningSimulator | undefined;
+  let queue: JobQueue | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -17,6 +23,7 @@ export async function serve(config: Config) {
     app.log.info({ signal }, 'shutting down');
     try {
       await app.close();
+      await queue?.stop();
       await demoPsa?.close();
     } finally {
       await ctx.close();
@@ -26,6 +33,8 @@ export async function serve(config: Config) {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
+  queue = await startJobQueue({ database: ctx.database, log: app.log });
+  ctx.sync = await startSyncJobs({ ctx, queue, log: app.log });
   const demo = await seedDemoIfEmpty(ctx);
   if (config.demoPsa) demoPsa = await startDemoPsa(ctx, { firstStart: demo !== undefined });
   await app.listen({ port: config.port, host: config.host });

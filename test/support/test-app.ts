@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { startJobQueue } from '../../src/jobs/job-queue.js';
+import { startSyncJobs } from '../../src/sync/jobs/sync-jobs.js';
+import { testHttp } from './sync.js';
 import { createApiKey } from '../../src/accounts/api-keys.js';
 import { createUser } from '../../src/accounts/create-user.js';
 import type { Role } from '../../src/accounts/roles.js';
@@ -72,10 +75,13 @@ export interface TestApp {
 }
 
 /** Tests sign in many users from one address; the rate-limit test sets its own low limit. */
-export async function startTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(engine: Engine, env: Record<string, string> = {}, options: { jobs?: boolean } = {}): Promise<TestApp> {
   const database = await freshDatabase(engine);
   const config = loadConfig({ PSALINK_DATA_DIR: 'unused', PSALINK_SIGN_IN_RATE_LIMIT: '10000', LOG_LEVEL: 'info', ...env });
   const ctx: AppContext = { config, database, secretBox: new SecretBox(randomBytes(32)) };
+  // Sync now needs a worker: the real job queue, polling fast, with the engine's patience cut for tests.
+  const queue = options.jobs ? await startJobQueue({ database, pollingIntervalSeconds: 0.5, stopTimeoutSeconds: 2 }) : undefined;
+  if (queue) ctx.sync = await startSyncJobs({ ctx, queue, log: { info: () => {}, warn: () => {}, error: () => {} } as never, http: testHttp, schedule: false });
   const logs: string[] = [];
   const app = await buildApp(ctx, {
     logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } },
@@ -111,6 +117,7 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
     },
     async close() {
       await app.close();
+      await queue?.stop();
       await database.destroy();
     },
   };

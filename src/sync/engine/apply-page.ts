@@ -167,16 +167,25 @@ async function queueForReview(db: Db, o: ApplyPageOptions) {
   const rows = o.plan.ambiguous.map((a) => ({
     external_id: a.record.externalId,
     psa_name: a.record.name.slice(0, 500) || `PSA ${o.kind} ${a.record.externalId}`,
+    psa_detail: detailOf(a.record),
     suggestions: a.candidates.slice(0, 10).map((recordId) => ({ recordId, name: o.candidateName(recordId) ?? '', score: 1 })),
   }));
   // An admin's decision stands; only pending rows take the new proposal.
   await db.execute(sql`
-    insert into match_reviews (account_id, integration_id, kind, external_id, psa_name, proposal, suggestions)
-    select ${o.accountId}, ${o.integrationId}, ${o.kind}, v.external_id, v.psa_name, 'decide', v.suggestions
-    from jsonb_to_recordset(${json(rows)}) as v(external_id text, psa_name text, suggestions jsonb)
+    insert into match_reviews (account_id, integration_id, kind, external_id, psa_name, psa_detail, proposal, suggestions)
+    select ${o.accountId}, ${o.integrationId}, ${o.kind}, v.external_id, v.psa_name, v.psa_detail, 'decide', v.suggestions
+    from jsonb_to_recordset(${json(rows)}) as v(external_id text, psa_name text, psa_detail text, suggestions jsonb)
     on conflict (integration_id, kind, external_id) do update
-      set psa_name = excluded.psa_name, proposal = 'decide', match_type = null, proposed_record_id = null, suggestions = excluded.suggestions, updated_at = now()
+      set psa_name = excluded.psa_name, psa_detail = excluded.psa_detail, proposal = 'decide', match_type = null, proposed_record_id = null, suggestions = excluded.suggestions, updated_at = now()
       where match_reviews.decision = 'pending'`);
+}
+
+/** The line of context match review shows under a PSA record's name: what matching looked at. */
+function detailOf(record: CanonicalRecord): string | null {
+  const company = record.parentExternalId ? `PSA company ${record.parentExternalId}` : null;
+  if (record.kind === 'configuration') return [company, record.fields.serialNumber && `serial ${record.fields.serialNumber}`, record.type?.name].filter(Boolean).join(' · ') || null;
+  if (record.kind === 'contact') return [company, record.fields.email].filter(Boolean).join(' · ') || null;
+  return [record.type?.name, record.status?.name].filter(Boolean).join(' · ') || null;
 }
 
 /** A PSA record that now has a good link needs neither its error nor its review row any more. */

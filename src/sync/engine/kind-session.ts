@@ -48,12 +48,14 @@ export async function openKindSession(o: KindSessionOptions) {
     loadReviewDecisions(db, o.integrationId, kind),
     kind === 'organization' ? Promise.resolve(new Map<string, ParentOrganization>()) : loadParents(db, o.integrationId),
   ]);
+  // A record an admin chose for one PSA record is not offered to any other by automatic matching.
+  const reserved = new Set([...reviews.values()].flatMap((r) => (r.decision === 'link' ? [r.recordId] : [])));
   const baseContext: Omit<PlanContext, 'links'> = {
     kind,
     kindEnabled: kind !== 'contact' || o.settings.contactsEnabled,
     scopeState: (dimension, externalId) => o.scopes.get(scopeKey(kind, dimension, externalId)) ?? 'excluded',
     parent: (externalCompanyId) => parents.get(externalCompanyId),
-    matches: (record) => matchIndex.match(record, organizationOf(record, parents)).candidates,
+    matches: (record) => matchIndex.match(record, organizationOf(record, parents)).candidates.filter((id) => !reserved.has(id)),
     review: (record) => reviewFor(record, reviews, matchIndex),
   };
 
