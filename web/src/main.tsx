@@ -7,6 +7,9 @@ import './styles/controls.css';
 import './styles/tables.css';
 import './styles/forms.css';
 import './styles/records.css';
+import './styles/integrations.css';
+import './styles/integration-runs.css';
+import './styles/integration-screens.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,49 +1,35 @@
+import { Navigate, useLocation } from 'react-router';
 import { usePermissions } from '../auth/session';
+import { ConnectPage } from '../integrations/connect/ConnectPage';
+import { useIntegrations } from '../integrations/hooks/use-integration';
+import { IntegrationLayout } from '../integrations/IntegrationLayout';
+import { integrationPaths } from '../integrations/paths';
 import { useDocumentTitle } from '../ui/hooks';
-import { PlugIcon } from '../ui/icons';
-import { EmptyState } from '../ui/States';
+import { EmptyState, ErrorState, LoadingState } from '../ui/States';
 
-const psas = [
-  { name: 'ConnectWise PSA', detail: 'Companies, configurations and contacts through the ConnectWise Manage REST API.' },
-  { name: 'Autotask PSA', detail: 'Companies, configuration items and contacts through the Autotask (Datto) REST API.' },
-  { name: 'HaloPSA', detail: 'Clients, assets and users through the HaloPSA API.' },
-];
-
-/** Where the PSA connection will be set up; for now it explains what it will do. */
+/**
+ * Account → Integrations: connect the PSA when there is none, otherwise the integration with its tabs. An account
+ * has at most one integration, so the routes carry no id.
+ */
 export function IntegrationsPage() {
   useDocumentTitle('Integrations');
   const { isAdmin } = usePermissions();
   if (!isAdmin) {
     return <EmptyState title="Integrations are for administrators">Ask an administrator of your account to connect or change the PSA.</EmptyState>;
   }
-  return (
-    <section className="card" aria-labelledby="integrations-title">
-      <div className="card-header">
-        <h2 className="card-title" id="integrations-title">
-          PSA integration
-        </h2>
-      </div>
-      <EmptyState icon={<PlugIcon width={28} height={28} />} title="No PSA connected yet">
-        <p>
-          This is where you will connect psalink to your PSA and choose what it syncs. Once connected, organizations, configurations and contacts stay in
-          step with the PSA, which remains the source of truth for the fields it owns.
-        </p>
-        <p>Passwords, documents and notes live only in psalink; a sync never changes or deletes them.</p>
-      </EmptyState>
-      <ul className="psa-list" aria-label="Supported PSA tools">
-        {psas.map((psa) => (
-          <li key={psa.name} className="psa-item">
-            <div className="psa-logo" aria-hidden="true">
-              {psa.name.slice(0, 1)}
-            </div>
-            <div>
-              <strong>{psa.name}</strong>
-              <p className="muted">{psa.detail}</p>
-            </div>
-            <span className="badge badge-neutral">Not connected</span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  return <AdminIntegrations />;
+}
+
+function AdminIntegrations() {
+  const list = useIntegrations();
+  const { pathname } = useLocation();
+  if (list.isPending) return <LoadingState label="Loading the integration…" />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  const integration = list.data.items[0];
+  if (!integration) {
+    // The tabs' addresses mean nothing without an integration (for example right after removing it).
+    if (pathname.replace(/\/$/, '') !== integrationPaths.root) return <Navigate to={integrationPaths.root} replace />;
+    return <ConnectPage />;
+  }
+  return <IntegrationLayout integration={integration} />;
 }

@@ -91,5 +91,7 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', withQuery(path, query), undefined, signal),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: (path: string) => request<void>('DELETE', path),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /** Most deletes need no body; some carry the confirmation their preview issued. */
+  delete: <T = void>(path: string, body?: unknown) => request<T>('DELETE', path, body),
 };

@@ -1,8 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactElement } from 'react';
+import { lazy, Suspense, useState, type ReactElement } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
 import { AccountLayout } from '../account/AccountLayout';
-import { IntegrationsPage } from '../account/IntegrationsPage';
 import { ProfilePage } from '../account/ProfilePage';
 import { RequireSession } from '../auth/RequireSession';
 import { usePermissions } from '../auth/session';
@@ -19,9 +18,13 @@ import { OrganizationsPage } from '../organizations/OrganizationsPage';
 import { PasswordEditPage } from '../passwords/PasswordEditPage';
 import { PasswordPage } from '../passwords/PasswordPage';
 import { paths } from '../records/kinds';
+import { LoadingState } from '../ui/States';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { createQueryClient } from './query-client';
+
+// The integrations area is for administrators only: loaded when first opened.
+const IntegrationRoutes = lazy(() => import('../integrations/IntegrationRoutes'));
 
 export function App() {
   const [client] = useState(createQueryClient);
@@ -50,7 +53,14 @@ export function App() {
             <Route path="account" element={<AccountLayout />}>
               <Route index element={<AccountIndex />} />
               <Route path="profile" element={<ProfilePage />} />
-              <Route path="integrations" element={<IntegrationsPage />} />
+              <Route
+                path="integrations/*"
+                element={
+                  <Suspense fallback={<LoadingState />}>
+                    <IntegrationRoutes />
+                  </Suspense>
+                }
+              />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -10,13 +10,17 @@ interface Props {
   error?: string | undefined;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Destructive by default; `primary` for confirmations that only apply a reviewed change. */
+  confirmTone?: 'danger' | 'primary';
+  /** Room for a small table in the body. */
+  wide?: boolean;
 }
 
 /**
  * A modal confirmation on the native <dialog>: it traps focus, closes on Escape and restores focus by itself.
  * Focus starts on Cancel, so a stray Enter never confirms a destructive action.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel = 'Working…', busy, error, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel = 'Working…', busy, error, onConfirm, onCancel, confirmTone = 'danger', wide }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -28,7 +32,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel =
   return (
     <dialog
       ref={dialog}
-      className="dialog"
+      className={`dialog${wide ? ' dialog-wide' : ''}`}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
@@ -54,7 +58,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel =
             <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={busy} autoFocus>
               Cancel
             </button>
-            <button type="submit" className="btn btn-danger" disabled={busy}>
+            <button type="submit" className={`btn btn-${confirmTone}`} disabled={busy}>
               {busy ? busyLabel : confirmLabel}
             </button>
           </div>
