@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, launchChromium, startPsalink, stopProcess, waitForHealth, type PsalinkProcess } from './support/harness.js';
 
 /*
  * The foundation in a real browser: the built SPA served by `psalink serve` on a fresh PGlite data dir with the
@@ -15,40 +14,13 @@ const DEMO_EMAIL = 'admin@demo.psalink.test';
 const DEMO_PASSWORD = 'e2e-demo-password-1234';
 const SHOTS = path.resolve('test-results');
 
-let server: ChildProcess | undefined;
-let serverLog = '';
+let server: PsalinkProcess | undefined;
 let dataDir = '';
 let baseUrl = '';
 let browser: Browser | undefined;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`psalink exited early:\n${serverLog}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok && ((await response.json()) as { status?: string }).status === 'ok') return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`psalink did not become healthy within ${timeoutMs} ms:\n${serverLog}`);
-}
 
 const shot = (name: string, fullPage = false) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 
@@ -57,18 +29,9 @@ beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'psalink-e2e-'));
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['bin/psalink.js', 'serve'], {
-    env: { ...process.env, PSALINK_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PSALINK_DEMO_PASSWORD: DEMO_PASSWORD, PSALINK_DEMO_PSA: 'off', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-  await waitForHealth(baseUrl, 45_000);
-
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  server = startPsalink(['serve'], { PSALINK_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PSALINK_DEMO_PASSWORD: DEMO_PASSWORD, PSALINK_DEMO_PSA: 'off' });
+  await waitForHealth(baseUrl, server, 45_000);
+  browser = await launchChromium();
   context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 768 } });
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -81,12 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
+  await stopProcess(server?.child);
   if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
 });
 

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, launchChromium, startPsalink, stopProcess, waitForHealth } from './support/harness.js';
 
 /*
  * Account → Integrations in a real browser: `psalink serve` without its demo PSA (PSALINK_DEMO_PSA=off) on a fresh
@@ -25,7 +25,6 @@ interface Sim {
 }
 
 const processes: ChildProcess[] = [];
-let serverLog = '';
 let dataDir = '';
 let baseUrl = '';
 let sim: Sim;
@@ -34,26 +33,15 @@ let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 function start(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['bin/psalink.js', ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  processes.push(child);
-  return child;
+  const started = startPsalink(args, env);
+  processes.push(started.child);
+  return started;
 }
 
 /** The simulator announces itself with one JSON line on stdout. */
 function startSimulator(): Promise<Sim> {
-  const child = start(['sim', 'connectwise', '--scale', 'small', '--port', '0']);
+  const { child } = start(['sim', 'connectwise', '--scale', 'small', '--port', '0']);
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`psalink sim printed nothing usable:\n${out}`)), 30_000);
@@ -68,21 +56,6 @@ function startSimulator(): Promise<Sim> {
     });
     child.once('exit', (code) => reject(new Error(`psalink sim exited with ${code}:\n${out}`)));
   });
-}
-
-async function waitForHealth(url: string, server: ChildProcess, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`psalink exited early:\n${serverLog}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok && ((await response.json()) as { status?: string }).status === 'ok') return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`psalink did not become healthy within ${timeoutMs} ms:\n${serverLog}`);
 }
 
 /** Changes the simulated PSA's data or faults through its control API. */
@@ -112,14 +85,8 @@ beforeAll(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   const server = start(['serve'], { PSALINK_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PSALINK_DEMO_PASSWORD: DEMO_PASSWORD, PSALINK_DEMO_PSA: 'off' });
-  server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
   await waitForHealth(baseUrl, server, 45_000);
-
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 768 } });
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -131,13 +98,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const child of processes.reverse()) {
-    if (child.exitCode !== null) continue;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }
+  for (const child of processes.reverse()) await stopProcess(child);
   if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
 });
 
