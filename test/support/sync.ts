@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/database.js';
-import { executeSyncRun } from '../../src/sync/engine/run-sync.js';
+import { executeSyncRun, type ExecuteSyncRunOptions } from '../../src/sync/engine/run-sync.js';
 import { createRun, type SyncRunRow } from '../../src/sync/runs/run-store.js';
 import type { RunCounts } from '../../src/sync/domain/run-counts.js';
 import type { TestApp } from './test-app.js';
@@ -8,10 +8,19 @@ import type { TestApp } from './test-app.js';
 /** The PSA HTTP client's patience is for production; tests want a dead simulator to fail in a second or two. */
 export const testHttp = { timeoutMs: 5_000, maxRetries: 2, baseDelayMs: 20, maxDelayMs: 200 };
 
-/** Queues and executes one run in this process, as `psalink sync` does; returns the finished run. */
-export async function runSync(t: TestApp, accountId: string, integrationId: string, options: { full?: boolean } = {}): Promise<SyncRunRow & { counts: RunCounts }> {
+/**
+ * Queues and executes one run in this process, as `psalink sync` does; returns the finished run. `signal` stands for
+ * the process stopping (a kill); `onProgress` sees the stored progress at every heartbeat (after a page, at most every
+ * 500 ms, and every `heartbeatMs` while the PSA keeps the run waiting).
+ */
+export async function runSync(
+  t: TestApp,
+  accountId: string,
+  integrationId: string,
+  options: { full?: boolean } & Pick<ExecuteSyncRunOptions, 'signal' | 'onProgress' | 'heartbeatMs'> = {},
+): Promise<SyncRunRow & { counts: RunCounts }> {
   const { run } = await createRun({ db: t.database.db, accountId, integrationId, trigger: 'cli', full: options.full ?? false });
-  const result = await executeSyncRun({ ctx: t.ctx, runId: run.id, http: testHttp, heartbeatMs: 1_000 });
+  const result = await executeSyncRun({ ctx: t.ctx, runId: run.id, http: testHttp, heartbeatMs: options.heartbeatMs ?? 1_000, signal: options.signal, onProgress: options.onProgress });
   if (!result.executed) throw new Error(`the run was not executed: ${result.reason}`);
   return result.run as SyncRunRow & { counts: RunCounts };
 }

@@ -4,7 +4,7 @@ import type { LinkState, OrphanReason } from './link-states.js';
 import { payloadHash } from './payload-hash.js';
 import { planPage } from './plan-page.js';
 import { planRecord } from './plan-record.js';
-import type { PlanContext, StoredLink } from './plan-types.js';
+import type { PlanContext, ReviewDecision, StoredLink } from './plan-types.js';
 import type { ScopeState } from './scope-states.js';
 
 const organization = (over: Partial<CanonicalOrganization> = {}): CanonicalOrganization => ({
@@ -44,8 +44,9 @@ const link = (state: LinkState, over: Partial<StoredLink> = {}): StoredLink => (
   ...over,
 });
 
-function context(over: { link?: StoredLink; scopes?: Record<string, ScopeState>; kindEnabled?: boolean; parentSynced?: boolean | null; matches?: string[]; kind?: PlanContext['kind'] } = {}): PlanContext {
+function context(over: { link?: StoredLink; scopes?: Record<string, ScopeState>; kindEnabled?: boolean; parentSynced?: boolean | null; matches?: string[]; kind?: PlanContext['kind']; review?: ReviewDecision } = {}): PlanContext {
   return {
+    ...(over.review ? { review: () => over.review } : {}),
     kind: over.kind ?? 'organization',
     links: new Map(over.link ? [['10', over.link], ['500', over.link]] : []),
     scopeState: (dimension, id) => over.scopes?.[`${dimension}:${id}`] ?? 'enabled',
@@ -156,5 +157,43 @@ describe('planPage', () => {
       ctx,
     );
     expect([plan.unchanged.length, plan.updates.length, plan.skips.length, plan.creates.length]).toEqual([1, 1, 2, 1]);
+  });
+});
+
+describe('planRecord: match review decisions', () => {
+  const linkTo = (recordId: string): ReviewDecision => ({ decision: 'link', recordId });
+  it.each([
+    ['link: the admin chose a record, matching is not asked', organization(), context({ review: linkTo('chosen'), matches: ['a', 'b'] }), 'link'],
+    ['link: even with no candidate at all', organization(), context({ review: linkTo('chosen') }), 'link'],
+    ['create: the admin wants a new record despite candidates', organization(), context({ review: { decision: 'create' }, matches: ['a'] }), 'create'],
+    ['ignore: the PSA record stays out of psalink', organization(), context({ review: { decision: 'ignore' }, matches: ['a'] }), 'skip:ignored'],
+    ['wait: a pending proposal is not guessed, even with one candidate now', organization(), context({ review: { decision: 'wait', candidates: ['a', 'b'] }, matches: ['a'] }), 'ambiguous'],
+    ['no review row: matching decides', organization(), context({ matches: ['a'] }), 'link'],
+    ['a linked record ignores its old review row', organization(), context({ link: link('syncing'), review: linkTo('chosen') }), 'update'],
+    ['a disabled link beats a decision', organization(), context({ link: link('disabled'), review: { decision: 'create' } }), 'skip:disabled'],
+    ['out of scope beats a decision', organization(), context({ review: { decision: 'create' }, scopes: { 'type:1': 'excluded' } }), 'skip:not_in_scope'],
+    ['paused scope beats a decision', organization(), context({ review: linkTo('chosen'), scopes: { 'type:1': 'paused' } }), 'skip:paused'],
+    ['deleted in the PSA beats a decision', organization({ deleted: true }), context({ review: linkTo('chosen') }), 'skip:deleted'],
+    ['inactive beats a decision', organization({ active: false }), context({ review: { decision: 'create' } }), 'skip:inactive'],
+    ['invalid PSA data beats a decision', organization({ fields: { ...organization().fields, name: ' ' } }), context({ review: { decision: 'create' } }), 'reject'],
+    ['a child whose parent is not synced waits for it', configuration(), context({ kind: 'configuration', parentSynced: false, review: { decision: 'create' } }), 'skip:parent_not_synced'],
+  ])('%s → %s', (_label, record, ctx, expected) => {
+    expect(action(record, ctx)).toBe(expected);
+  });
+
+  it('links to the decided record, with the organization of a child resolved', () => {
+    expect(planRecord(organization(), context({ review: linkTo('chosen'), matches: ['other'] }))).toMatchObject({ action: 'link', recordId: 'chosen', organizationId: null });
+    expect(planRecord(configuration(), context({ kind: 'configuration', review: linkTo('cfg-9') }))).toMatchObject({ action: 'link', recordId: 'cfg-9', organizationId: 'org-1' });
+    expect(planRecord(configuration(), context({ kind: 'configuration', review: { decision: 'create' }, matches: ['x'] }))).toMatchObject({ action: 'create', organizationId: 'org-1' });
+  });
+
+  it('a waiting proposal keeps its own candidates, not the current matches', () => {
+    expect(planRecord(organization(), context({ review: { decision: 'wait', candidates: ['a', 'b'] }, matches: ['c'] }))).toMatchObject({ action: 'ambiguous', candidates: ['a', 'b'] });
+  });
+
+  it('two PSA records decided onto one local record are both sent back to review', () => {
+    const plan = planPage([organization({ externalId: '10' }), organization({ externalId: '11' })], context({ review: linkTo('chosen') }));
+    expect(plan.links).toEqual([]);
+    expect(plan.ambiguous.map((a) => [a.record.externalId, a.candidates])).toEqual([['10', ['chosen']], ['11', ['chosen']]]);
   });
 });

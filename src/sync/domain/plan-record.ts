@@ -30,11 +30,11 @@ export function planRecord(record: CanonicalRecord, ctx: PlanContext): RecordDec
   if (link?.state === 'disabled') return { action: 'skip', reason: 'disabled', link };
 
   const scope = effectiveScope(record.type?.id ?? null, record.status?.id ?? null, ctx);
-  if (scope === 'disconnected') return { action: 'skip', reason: 'disconnected', ...(link ? { link } : {}) };
-  if (scope === 'paused') return { action: 'skip', reason: 'paused', ...(link ? { link } : {}) };
-  if (scope === 'excluded') return link ? orphan(link, 'excluded_by_settings') : { action: 'skip', reason: 'not_in_scope' };
-  if (record.deleted) return link ? orphan(link, 'deleted_in_psa') : { action: 'skip', reason: 'deleted' };
-  if (!record.active) return link ? orphan(link, 'inactive_in_psa') : { action: 'skip', reason: 'inactive' };
+  if (scope === 'disconnected') return { action: 'skip', reason: 'disconnected', ...(link ? { link } : { externalId: record.externalId }) };
+  if (scope === 'paused') return { action: 'skip', reason: 'paused', ...(link ? { link } : { externalId: record.externalId }) };
+  if (scope === 'excluded') return link ? orphan(link, 'excluded_by_settings') : { action: 'skip', reason: 'not_in_scope', externalId: record.externalId };
+  if (record.deleted) return link ? orphan(link, 'deleted_in_psa') : { action: 'skip', reason: 'deleted', externalId: record.externalId };
+  if (!record.active) return link ? orphan(link, 'inactive_in_psa') : { action: 'skip', reason: 'inactive', externalId: record.externalId };
 
   const problem = validateRecord(record);
   if (problem) return link ? { action: 'fail', record, link, ...problem } : { action: 'reject', record, ...problem };
@@ -42,7 +42,7 @@ export function planRecord(record: CanonicalRecord, ctx: PlanContext): RecordDec
   let organizationId: string | null = null;
   if (record.kind !== 'organization') {
     const parent = ctx.parent(record.parentExternalId!);
-    if (!parent?.synced) return link ? orphan(link, 'parent_not_synced') : { action: 'skip', reason: 'parent_not_synced' };
+    if (!parent?.synced) return link ? orphan(link, 'parent_not_synced') : { action: 'skip', reason: 'parent_not_synced', externalId: record.externalId };
     organizationId = parent.organizationId;
   }
 
@@ -52,7 +52,7 @@ export function planRecord(record: CanonicalRecord, ctx: PlanContext): RecordDec
     return { action: 'update', record, hash, link, organizationId, healed: link.state === 'orphaned' };
   }
   const review = ctx.review?.(record);
-  if (review?.decision === 'ignore') return { action: 'skip', reason: 'ignored' };
+  if (review?.decision === 'ignore') return { action: 'skip', reason: 'ignored', externalId: record.externalId };
   if (review?.decision === 'link') return { action: 'link', record, hash, recordId: review.recordId, organizationId };
   if (review?.decision === 'create') return { action: 'create', record, hash, organizationId };
   if (review?.decision === 'wait') return { action: 'ambiguous', record, candidates: review.candidates };

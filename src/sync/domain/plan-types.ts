@@ -51,4 +51,5 @@ export type RecordDecision =
   | { action: 'fail'; record: CanonicalRecord; link: StoredLink; code: string; message: string }
   | { action: 'reject'; record: CanonicalRecord; code: string; message: string }
   | { action: 'ambiguous'; record: CanonicalRecord; candidates: readonly string[] }
-  | { action: 'skip'; reason: SkipReason; link?: StoredLink };
+  /** `externalId` names the PSA record when no link does. */
+  | { action: 'skip'; reason: SkipReason; link?: StoredLink; externalId?: string };

@@ -60,6 +60,8 @@ export async function openKindSession(o: KindSessionOptions) {
   };
 
   const planned = new Set<string>();
+  /** PSA records this kind planned as gone from the sync (inactive, deleted, out of scope): nothing to fix or review. */
+  const settled = new Set<string>();
   const process = async (records: CanonicalRecord[]) => {
     const links = await loadLinks(db, o.integrationId, kind, records.map((r) => r.externalId));
     const plan = planPage(records, { ...baseContext, links });
@@ -73,14 +75,18 @@ export async function openKindSession(o: KindSessionOptions) {
     for (const recordId of applied.linkedRecordIds) matchIndex.remove(recordId);
     addPageCounts(o.counts, applied);
     o.issues.addPlan(kind, plan);
+    for (const skip of plan.skips) if (skip.externalId && skip.reason in settlingSkips) settled.add(skip.externalId);
     for (const r of records) {
       planned.add(r.externalId);
       if (r.updatedAt) o.sawUpdatedAt(r.updatedAt);
     }
     await o.onPage(records);
   };
-  return { planned, process, baseContext, reviews };
+  return { planned, settled, process, baseContext, reviews };
 }
+
+/** Skips that mean the PSA record left the sync for good (a paused or disconnected scope does not). */
+const settlingSkips = { inactive: true, deleted: true, not_in_scope: true, parent_not_synced: true } as const;
 
 const organizationOf = (record: CanonicalRecord, parents: ReadonlyMap<string, ParentOrganization>) =>
   record.parentExternalId ? (parents.get(record.parentExternalId)?.organizationId ?? null) : null;

@@ -104,11 +104,19 @@ export async function loadReviewDecisions(db: Db, integrationId: string, kind: R
 }
 
 /** Links of a kind the PSA may have dropped: everything but `disabled` and what is already known deleted. */
-export async function* streamLiveLinks(db: Db, integrationId: string, kind: RecordKind, batch = 10_000): AsyncGenerator<{ id: string; external_id: string; state: LinkState }[]> {
+export interface LiveLink {
+  id: string;
+  external_id: string;
+  state: LinkState;
+  psa_type_id: string | null;
+  psa_status_id: string | null;
+}
+
+export async function* streamLiveLinks(db: Db, integrationId: string, kind: RecordKind, batch = 10_000): AsyncGenerator<LiveLink[]> {
   let after = '';
   for (;;) {
-    const rows = await queryRows<{ id: string; external_id: string; state: LinkState }>(db, sql`
-      select id, external_id, state from psa_links
+    const rows = await queryRows<LiveLink>(db, sql`
+      select id, external_id, state, psa_type_id, psa_status_id from psa_links
       where integration_id = ${integrationId} and kind = ${kind} and external_id > ${after}
         and state <> 'disabled' and not (state = 'orphaned' and orphan_reason = 'deleted_in_psa')
       order by external_id limit ${batch}`);
@@ -133,4 +141,24 @@ export async function countSyncedLinks(db: Db, integrationId: string, kind: Reco
   const [row] = await queryRows<{ n: number }>(db, sql`
     select count(*)::int as n from psa_links where integration_id = ${integrationId} and kind = ${kind} and state in ('syncing', 'error')`);
   return row?.n ?? 0;
+}
+
+/**
+ * Error-inbox and match-review rows of PSA records that no longer need anyone: gone from the complete listing
+ * (`seen` false), or planned as inactive, deleted or out of scope (`settled`). An admin's match decision is kept while
+ * its PSA record exists (it applies again if the record comes back into scope). The rows are few: compared in memory.
+ */
+export async function clearSettledRows(db: Db, integrationId: string, kind: RecordKind, o: { seen(externalId: string): boolean; settled(externalId: string): boolean }) {
+  const rows = await queryRows<{ source: 'error' | 'review'; external_id: string; decided: boolean }>(db, sql`
+    select 'error' as source, external_id, false as decided from psa_record_errors where integration_id = ${integrationId} and kind = ${kind}
+    union all
+    select 'review', external_id, decision <> 'pending' from match_reviews where integration_id = ${integrationId} and kind = ${kind}`);
+  for (const source of ['error', 'review'] as const) {
+    const stale = rows
+      .filter((r) => r.source === source && (!o.seen(r.external_id) || (!r.decided && o.settled(r.external_id))))
+      .map((r) => r.external_id);
+    if (stale.length === 0) continue;
+    const table = source === 'error' ? 'psa_record_errors' : 'match_reviews';
+    await db.execute(sql`delete from ${sql.identifier(table)} where integration_id = ${integrationId} and kind = ${kind} and external_id = any(${textArray(stale)})`);
+  }
 }

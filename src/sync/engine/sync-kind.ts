@@ -5,7 +5,9 @@ import { planReconcileEntry } from '../domain/plan-reconcile.js';
 import type { ReviewDecision } from '../domain/plan-types.js';
 import type { KindProgress } from '../domain/run-counts.js';
 import { openKindSession, type KindOrphan, type KindSessionOptions } from './kind-session.js';
-import { loadLinks, loadRetryIds, streamLiveLinks } from './load-state.js';
+import { effectiveScope } from '../domain/plan-record.js';
+import { scopeFrozen } from '../domain/scope-states.js';
+import { clearSettledRows, loadLinks, loadRetryIds, streamLiveLinks } from './load-state.js';
 
 export interface SyncKindOptions extends Omit<KindSessionOptions, 'orphanLater' | 'onPage'> {
   connector: PsaConnector;
@@ -54,7 +56,7 @@ export async function syncKind(o: SyncKindOptions): Promise<KindOrphan[]> {
       await o.onPage();
     },
   });
-  const { planned, process, baseContext, reviews } = session;
+  const { planned, settled, process, baseContext, reviews } = session;
 
   o.progress.phase = 'listing';
   for await (const page of o.connector.listRecords(kind, { changedSince: o.changedSince, signal: o.signal })) {
@@ -100,10 +102,15 @@ export async function syncKind(o: SyncKindOptions): Promise<KindOrphan[]> {
     }
   }
 
-  // Only now, after a complete listing: links whose PSA record was not listed at all were deleted in the PSA.
+  // Only now, after a complete listing: links whose PSA record was not listed at all were deleted in the PSA —
+  // except in a paused or disconnected scope, which the sync leaves exactly as it is.
   for await (const links of streamLiveLinks(db, o.integrationId, kind)) {
-    for (const l of links) if (!seen.has(l.external_id)) orphanLater(l.id, l.external_id, 'deleted_in_psa', l.state);
+    for (const l of links) {
+      if (seen.has(l.external_id) || scopeFrozen(effectiveScope(l.psa_type_id, l.psa_status_id, baseContext))) continue;
+      orphanLater(l.id, l.external_id, 'deleted_in_psa', l.state);
+    }
   }
+  await clearSettledRows(db, o.integrationId, kind, { seen: (id) => seen.has(id), settled: (id) => settled.has(id) });
   o.progress.phase = 'done';
   return [...pending.values()];
 }

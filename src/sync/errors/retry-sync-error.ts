@@ -61,6 +61,10 @@ export async function retrySyncError(o: RetrySyncErrorOptions): Promise<RetryOut
         sawUpdatedAt: () => {},
       });
       await session.process([record]);
+      // Out of scope, inactive or deleted now: nothing is left to fix for this PSA record.
+      if (session.settled.has(item.externalId)) {
+        await db.execute(sql`delete from psa_record_errors where integration_id = ${integration.id} and kind = ${item.kind} and external_id = ${item.externalId}`);
+      }
     } else {
       const link = (await loadLinks(db, integration.id, item.kind, [item.externalId])).get(item.externalId);
       if (link) orphans.push({ linkId: link.linkId, reason: 'deleted_in_psa' });
