@@ -16,10 +16,12 @@ import { registerIntegrationRoutes } from '../integrations/integration.routes.js
 import { registerRunRoutes } from '../sync/runs/run.routes.js';
 import { registerSyncErrorRoutes } from '../sync/errors/sync-error.routes.js';
 import { registerLookupRoutes } from '../lookups/lookup.routes.js';
+import { registerManageRoutes } from '../manage/manage.routes.js';
 import { organizationResource } from '../organizations/organization.resource.js';
 import { passwordResource } from '../passwords/password.resource.js';
 import { registerPasswordSecretRoute } from '../passwords/password.routes.js';
 import { registerResourceRoutes } from '../records/resource-routes.js';
+import { registerTrashRoutes } from '../trash/trash.routes.js';
 import type { App, AppContext } from './context.js';
 import { handleError, toErrorBody } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
@@ -82,6 +84,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
       registerIntegrationRoutes(v1, ctx);
       registerRunRoutes(v1, ctx);
       registerSyncErrorRoutes(v1, ctx);
+      registerTrashRoutes(v1, ctx);
+      registerManageRoutes(v1, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -5,6 +5,7 @@ import type { RunningSimulator } from '../simulators/server.js';
 import { buildApp } from '../http/app.js';
 import { startJobQueue, type JobQueue } from '../jobs/job-queue.js';
 import { startSyncJobs } from '../sync/jobs/sync-jobs.js';
+import { startTrashJobs } from '../trash/trash-jobs.js';
 import { openContext } from './open-context.js';
 
 /**
@@ -35,6 +36,7 @@ export async function serve(config: Config) {
 
   queue = await startJobQueue({ database: ctx.database, log: app.log });
   ctx.sync = await startSyncJobs({ ctx, queue, log: app.log });
+  await startTrashJobs({ ctx, queue, log: app.log });
   const demo = await seedDemoIfEmpty(ctx);
   if (config.demoPsa) demoPsa = await startDemoPsa(ctx, { firstStart: demo !== undefined });
   await app.listen({ port: config.port, host: config.host });
