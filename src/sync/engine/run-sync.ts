@@ -129,7 +129,7 @@ export async function executeSyncRun(o: ExecuteSyncRunOptions): Promise<ExecuteR
     }
   } catch (error) {
     const cancelled = cancel.signal.aborted || o.signal?.aborted;
-    const failure = cancelled ? { errorCode: 'cancelled', errorMessage: 'The run was cancelled; what it had applied stays, nothing was orphaned.', known: true } : describeFailure(error);
+    const failure = cancelled ? { errorCode: 'cancelled', errorMessage: 'The run was cancelled between pages; what it had applied stays, and the next run picks up from the last successful one.', known: true } : describeFailure(error);
     const finished = await finishRun(db, run.id, { status: cancelled ? 'cancelled' : 'failed', counts, progress, issues: issues.items, watermark: null, errorCode: failure.errorCode, errorMessage: failure.errorMessage });
     if (!cancelled && !failure.known) throw Object.assign(error as object, { syncRun: finished });
     return done(finished);
