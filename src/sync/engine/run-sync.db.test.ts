@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { queryRows } from '../../db/database.js';
 import type { RunningSimulator } from '../../simulators/server.js';
 import { describeEachEngine } from '../../../test/support/databases.js';
 import { control, integrationBody, startSmallSimulator } from '../../../test/support/integrations.js';
@@ -27,6 +29,9 @@ describeEachEngine('sync run over the ConnectWise simulator', (engine) => {
     expect(run.counts.created).toBeGreaterThan(0);
     expect(links.length).toBe(run.counts.created);
     expect(await countRows(t, 'organizations', admin.accountId)).toBe(links.filter((l) => l.kind === 'organization').length);
+    const audit = await queryRows<{ actor_type: string; action: string; counts: { created: number } }>(t.database.db, sql`
+      select actor_type, action, counts from audit_events where account_id = ${admin.accountId} and target_id = ${run.id}`);
+    expect(audit).toEqual([{ actor_type: 'sync', action: 'sync.succeeded', counts: expect.objectContaining({ created: run.counts.created }) }]);
   });
 
   it('changes nothing on a second run', async () => {

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { psaIntegrations } from '../../db/schema/index.js';
+import type { Db } from '../../db/database.js';
+import { auditEvents, psaIntegrations } from '../../db/schema/index.js';
 import type { AppContext } from '../../http/context.js';
 import { connectorForIntegration, describePsaFailure } from '../../integrations/integration-connector.js';
 import { refreshScopes } from '../../integrations/refresh-scopes.js';
@@ -83,7 +84,7 @@ export async function executeSyncRun(o: ExecuteSyncRunOptions): Promise<ExecuteR
     const [integration] = await db.select().from(psaIntegrations).where(eq(psaIntegrations.id, run.integrationId)).limit(1);
     if (!integration) throw new AppError('not_found', 'The integration was removed.');
     if (integration.status === 'paused') {
-      return done(await finishRun(db, run.id, { status: 'cancelled', counts, progress, issues: [], watermark, errorCode: 'integration_paused', errorMessage: 'The integration is paused; resume it to sync.' }));
+      return await done(await finishRun(db, run.id, { status: 'cancelled', counts, progress, issues: [], watermark, errorCode: 'integration_paused', errorMessage: 'The integration is paused; resume it to sync.' }));
     }
     const settings = parseSyncSettings(integration.settings);
     const connector = o.connector ?? connectorForIntegration(o.ctx.secretBox, integration, o.http ?? syncHttp);
@@ -114,7 +115,7 @@ export async function executeSyncRun(o: ExecuteSyncRunOptions): Promise<ExecuteR
     watermark = newest;
     const status = Object.keys(held).length > 0 ? 'held' : counts.errors > 0 ? 'partial' : 'succeeded';
     const heldPlan: HeldPlan | null = status === 'held' ? { orphans: held, threshold: settings.brake } : null;
-    return done(await finishRun(db, run.id, { status, counts, progress, issues: issues.items, watermark, heldPlan }));
+    return await done(await finishRun(db, run.id, { status, counts, progress, issues: issues.items, watermark, heldPlan }));
 
     async function settleOrphans(kind: RecordKind, orphans: KindOrphan[], synced: number) {
       const newlyOrphaned = orphans.filter((x) => x.was !== 'orphaned').length;
@@ -132,15 +133,31 @@ export async function executeSyncRun(o: ExecuteSyncRunOptions): Promise<ExecuteR
     const failure = cancelled ? { errorCode: 'cancelled', errorMessage: 'The run was cancelled between pages; what it had applied stays, and the next run picks up from the last successful one.', known: true } : describeFailure(error);
     const finished = await finishRun(db, run.id, { status: cancelled ? 'cancelled' : 'failed', counts, progress, issues: issues.items, watermark: null, errorCode: failure.errorCode, errorMessage: failure.errorMessage });
     if (!cancelled && !failure.known) throw Object.assign(error as object, { syncRun: finished });
-    return done(finished);
+    return await done(finished);
   } finally {
     clearInterval(timer);
   }
 
-  function done(finished: SyncRunRow | undefined): ExecuteResult {
+  async function done(finished: SyncRunRow | undefined): Promise<ExecuteResult> {
     if (!finished) throw new AppError('conflict', 'The run was finished by someone else (its worker was presumed lost).');
+    await auditRun(db, finished);
     return { executed: true, run: finished };
   }
+}
+
+/** The audit log shows every run the sync finished, with its result and counts (actor: the sync). */
+async function auditRun(db: Db, run: SyncRunRow) {
+  await db.insert(auditEvents).values({
+    accountId: run.accountId,
+    actorType: 'sync',
+    actorId: null,
+    actorLabel: 'sync',
+    action: `sync.${run.status}`,
+    targetType: 'sync_run',
+    targetId: run.id,
+    counts: run.counts,
+    details: { integrationId: run.integrationId, trigger: run.trigger, full: run.full, errorCode: run.errorCode },
+  });
 }
 
 /** Why a run failed, in words an admin can act on; an unexpected error stays generic (details go to the log). */
