@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale small|medium|large] [-- --only connectors]`: prints tables and writes bench-results.json.
+ * `npm run bench [-- --scale small|medium|large] [-- --only start|connectors|sync]`: prints tables and writes bench-results.json.
  * Every comparison is measured in the same run; each figure is a median of several repetitions with min and max.
  */
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import type { PsaProvider } from '../src/psa/canonical.js';
 import { benchColdStart } from './scenarios/cold-start.js';
 import { benchConnectorListing } from './scenarios/connector-listing.js';
+import { benchSync } from './scenarios/sync.js';
 import { root } from './support.js';
 
 const { values } = parseArgs({
@@ -34,6 +35,9 @@ if (!values.only || values.only === 'start') {
 }
 if (!values.only || values.only === 'connectors') {
   results.connectorListing = await benchConnectorListing({ providers, scales, repetitions });
+}
+if (!values.only || values.only === 'sync') {
+  results.sync = await benchSync({ scales, repetitions });
 }
 fs.writeFileSync(path.join(root, 'bench-results.json'), JSON.stringify(results, null, 2));
 console.log('\nWrote bench-results.json');
