@@ -16,6 +16,7 @@ import { registerIntegrationRoutes } from '../integrations/integration.routes.js
 import { registerRunRoutes } from '../sync/runs/run.routes.js';
 import { registerSyncErrorRoutes } from '../sync/errors/sync-error.routes.js';
 import { registerLookupRoutes } from '../lookups/lookup.routes.js';
+import { registerManageActionRoutes } from '../manage/manage-actions.routes.js';
 import { registerManageRoutes } from '../manage/manage.routes.js';
 import { organizationResource } from '../organizations/organization.resource.js';
 import { passwordResource } from '../passwords/password.resource.js';
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
       registerSyncErrorRoutes(v1, ctx);
       registerTrashRoutes(v1, ctx);
       registerManageRoutes(v1, ctx);
+      registerManageActionRoutes(v1, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { authorize, callerOf } from '../http/auth.js';
 import type { App, AppContext } from '../http/context.js';
 import { errorResponses } from '../http/schemas.js';
+import { actorOf } from '../integrations/integration-store.js';
+import type { RecordKind } from '../psa/canonical.js';
+import { trashRecord } from '../trash/trash-record.js';
 import { createRecord, deleteRecord, findRecord, listRecords, updateRecord, type AnyResource } from './resource.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
+/** Records the PSA syncs: deleting one moves it with its children and links to the trash. */
+const trashedKinds: Record<string, RecordKind> = { '/organizations': 'organization', '/configurations': 'configuration', '/contacts': 'contact' };
 
 /** The five REST routes of a resource. Reading needs readonly, writing editor, deleting manager. */
 export function registerResourceRoutes(app: App, ctx: AppContext, def: AnyResource) {
@@ -37,10 +42,20 @@ export function registerResourceRoutes(app: App, ctx: AppContext, def: AnyResour
   });
 
   app.delete(`${def.path}/:id`, {
-    schema: { tags, summary: `Delete a ${def.label}`, params: idParams, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags,
+      summary: trashedKinds[def.path]
+        ? `Delete a ${def.label} with its child records into the trash (refused with 409 while it is syncing or in sync error)`
+        : `Delete a ${def.label}`,
+      params: idParams,
+      response: { 204: z.null(), ...errorResponses },
+    },
     preHandler: authorize(ctx, 'manager'),
     handler: async (request, reply) => {
-      await deleteRecord(ctx, def, callerOf(request), request.params.id);
+      const caller = callerOf(request);
+      const kind = trashedKinds[def.path];
+      if (kind) await trashRecord({ ctx, accountId: caller.accountId, kind, id: request.params.id, actor: actorOf(caller) });
+      else await deleteRecord(ctx, def, caller, request.params.id);
       return reply.status(204).send(null);
     },
   });

@@ -29,6 +29,10 @@ export interface MoveToTrashOptions {
    * back or fail). Scope deletes pass false: they delete syncing records on purpose.
    */
   refuseSyncing: boolean;
+  /** Run inside this transaction (a scope delete also changes the scope, atomically) instead of opening one. */
+  tx?: Db;
+  /** More details for the audit event (the scope a scope delete came from). */
+  auditDetails?: object;
 }
 
 export interface MoveToTrashResult {
@@ -43,62 +47,64 @@ const rootTables: Record<RecordKind, string> = { organization: 'organizations', 
  * one trash batch and deleted, and an audit event records it. Restorable until the account's retention runs out.
  */
 export async function moveToTrash(o: MoveToTrashOptions): Promise<MoveToTrashResult> {
+  if (o.tx) return moveInside(o.tx, o);
+  return o.ctx.database.db.transaction((transaction) => moveInside(transaction as unknown as Db, o));
+}
+
+async function moveInside(tx: Db, o: MoveToTrashOptions): Promise<MoveToTrashResult> {
   const ids = normalizeIds(o.ids);
-  return o.ctx.database.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const targets = deletionTargets(o.accountId, o.kind, ids);
-    // Locking the records holds off edits and new children (their foreign key waits on the lock), and locking the
-    // links holds off a sync changing their state, until commit: what is checked below is what gets deleted.
-    await tx.execute(sql`select id from ${sql.identifier(rootTables[o.kind])}
-      where account_id = ${o.accountId} and id = any(${uuidArray(ids)}) for update`);
-    await tx.execute(sql`select id from psa_links where ${targets.psa_links!} for update`);
-    const rows = await collectDeletion({ db: tx, accountId: o.accountId, kind: o.kind, ids });
-    const preview = summarizeDeletion({ secretBox: o.ctx.secretBox, accountId: o.accountId, kind: o.kind, ids, rows });
-    if (o.refuseSyncing && preview.syncing > 0) {
-      throw new AppError(
-        'conflict',
-        `${preview.syncing} of these records ${preview.syncing === 1 ? 'is' : 'are'} kept in sync with the PSA (or in sync error), so the next sync would bring ${preview.syncing === 1 ? 'it' : 'them'} back. Disable sync on ${preview.syncing === 1 ? 'it' : 'them'} first (or let ${preview.syncing === 1 ? 'it' : 'them'} be orphaned), then delete.`,
-        { syncing: preview.syncing },
-      );
-    }
-    if (!sameToken(o.confirmationToken, preview.confirmationToken)) {
-      throw new AppError('preview_stale', 'The records changed since the deletion preview. Review the new preview and confirm again.', {
-        counts: countsOf(preview),
-      });
-    }
-    const counts = countsOf(preview);
-    const action = o.action ?? 'records.deleted';
-    const [batch] = await queryRows<{ id: string }>(tx, sql`
-      insert into trash_batches (account_id, actor_type, actor_id, actor_label, action, reason, counts, expires_at)
-      select ${o.accountId}::uuid, ${o.actor.type}::actor_type, ${o.actor.id}::uuid, ${o.actor.label}, ${action}, ${o.reason ?? ''}, ${JSON.stringify(counts)}::jsonb,
-        now() + make_interval(days => a.trash_retention_days)
-      from accounts a where a.id = ${o.accountId}
-      returning id`);
-    const batchId = batch!.id;
-    // Children before parents, links first (their condition looks the child records up).
-    for (const table of [...trashTableNames].reverse()) {
-      const where = targets[table];
-      if (!where) continue;
-      const moved = await queryRows<{ row_id: string }>(tx, sql`
-        with d as (delete from ${sql.identifier(table)} where ${where} returning *)
-        insert into trash_items (account_id, batch_id, table_name, row_id, row)
-        select ${o.accountId}::uuid, ${batchId}::uuid, ${table}, d.id, to_jsonb(d) from d
-        returning row_id`);
-      const expected = rows.filter((row) => row.table === table).length;
-      if (moved.length !== expected) {
-        throw new AppError('preview_stale', 'The records changed while they were being deleted. Review the new preview and confirm again.');
-      }
-    }
-    await auditTrash(tx, {
-      accountId: o.accountId,
-      actor: o.actor,
-      action,
-      batchId,
-      counts,
-      details: { kind: o.kind, recordIds: ids.slice(0, 100), reason: o.reason ?? '' },
+  const targets = deletionTargets(o.accountId, o.kind, ids);
+  // Locking the records holds off edits and new children (their foreign key waits on the lock), and locking the
+  // links holds off a sync changing their state, until commit: what is checked below is what gets deleted.
+  await tx.execute(sql`select id from ${sql.identifier(rootTables[o.kind])}
+    where account_id = ${o.accountId} and id = any(${uuidArray(ids)}) for update`);
+  await tx.execute(sql`select id from psa_links where ${targets.psa_links!} for update`);
+  const rows = await collectDeletion({ db: tx, accountId: o.accountId, kind: o.kind, ids });
+  const preview = summarizeDeletion({ secretBox: o.ctx.secretBox, accountId: o.accountId, kind: o.kind, ids, rows });
+  if (o.refuseSyncing && preview.syncing > 0) {
+    throw new AppError(
+      'conflict',
+      `${preview.syncing} of these records ${preview.syncing === 1 ? 'is' : 'are'} kept in sync with the PSA (or in sync error), so the next sync would bring ${preview.syncing === 1 ? 'it' : 'them'} back. Disable sync on ${preview.syncing === 1 ? 'it' : 'them'} first (or let ${preview.syncing === 1 ? 'it' : 'them'} be orphaned), then delete.`,
+      { syncing: preview.syncing },
+    );
+  }
+  if (!sameToken(o.confirmationToken, preview.confirmationToken)) {
+    throw new AppError('preview_stale', 'The records changed since the deletion preview. Review the new preview and confirm again.', {
+      counts: countsOf(preview),
     });
-    return { batchId, counts };
+  }
+  const counts = countsOf(preview);
+  const action = o.action ?? 'records.deleted';
+  const [batch] = await queryRows<{ id: string }>(tx, sql`
+    insert into trash_batches (account_id, actor_type, actor_id, actor_label, action, reason, counts, expires_at)
+    select ${o.accountId}::uuid, ${o.actor.type}::actor_type, ${o.actor.id}::uuid, ${o.actor.label}, ${action}, ${o.reason ?? ''}, ${JSON.stringify(counts)}::jsonb,
+      now() + make_interval(days => a.trash_retention_days)
+    from accounts a where a.id = ${o.accountId}
+    returning id`);
+  const batchId = batch!.id;
+  // Children before parents, links first (their condition looks the child records up).
+  for (const table of [...trashTableNames].reverse()) {
+    const where = targets[table];
+    if (!where) continue;
+    const moved = await queryRows<{ row_id: string }>(tx, sql`
+      with d as (delete from ${sql.identifier(table)} where ${where} returning *)
+      insert into trash_items (account_id, batch_id, table_name, row_id, row)
+      select ${o.accountId}::uuid, ${batchId}::uuid, ${table}, d.id, to_jsonb(d) from d
+      returning row_id`);
+    const expected = rows.filter((row) => row.table === table).length;
+    if (moved.length !== expected) {
+      throw new AppError('preview_stale', 'The records changed while they were being deleted. Review the new preview and confirm again.');
+    }
+  }
+  await auditTrash(tx, {
+    accountId: o.accountId,
+    actor: o.actor,
+    action,
+    batchId,
+    counts,
+    details: { kind: o.kind, recordIds: ids.slice(0, 100), reason: o.reason ?? '', ...o.auditDetails },
   });
+  return { batchId, counts };
 }
 
 function countsOf(preview: DeletionPreview): TrashCounts {

@@ -48,7 +48,20 @@ export async function restoreTrashBatch(o: RestoreTrashBatchOptions): Promise<Re
       }
     }
     await tx.execute(sql`update trash_batches set restored_at = now() where id = ${batch.id}`);
-    await auditTrash(tx, { accountId: o.accountId, actor: o.actor, action: 'trash.restored', batchId: batch.id, counts: batch.counts });
+    // The scopes whose links came back: a scope delete left its scope disconnected, and the audit says which.
+    const scopes = await queryRows<{ id: string; state: string }>(tx, sql`
+      select distinct s.id, s.state::text as state from trash_items i
+      join sync_scopes s on s.account_id = i.account_id and s.integration_id = (i.row->>'integration_id')::uuid and s.kind::text = i.row->>'kind'
+        and ((s.dimension = 'type' and s.external_id = i.row->>'psa_type_id') or (s.dimension = 'status' and s.external_id = i.row->>'psa_status_id'))
+      where ${ofBatch('psa_links')} order by s.id`);
+    await auditTrash(tx, {
+      accountId: o.accountId,
+      actor: o.actor,
+      action: 'trash.restored',
+      batchId: batch.id,
+      counts: batch.counts,
+      details: { scopeIds: scopes.map((s) => s.id), scopes },
+    });
     return { batchId: batch.id, counts: batch.counts };
   });
 }

@@ -195,11 +195,15 @@ describeEachEngine('record routes', (engine) => {
     expect(wrongSort.body.error.code).toBe('invalid_cursor');
   });
 
-  it('cascades an organization delete to its child records', async () => {
+  it('moves an organization delete with its child records into one restorable trash batch', async () => {
     const r = await seedRefs(admin, 'Doomed Org');
     await editor.apiKey.post('/api/v1/documents', { organizationId: r.organizationId, title: 'Doc' });
     expect((await manager.apiKey.delete(`/api/v1/organizations/${r.organizationId}`)).status).toBe(204);
     expect((await readonly.apiKey.get(`/api/v1/configurations/${r.configurationId}`)).status).toBe(404);
     expect((await readonly.apiKey.get(`/api/v1/documents?organizationId=${r.organizationId}`)).body.items).toEqual([]);
+    const [batch] = (await admin.apiKey.get('/api/v1/trash')).body.items;
+    expect(batch).toMatchObject({ action: 'records.deleted', actorLabel: manager.email, counts: { organizations: 1, configurations: 1, documents: 1 } });
+    expect((await admin.apiKey.post(`/api/v1/trash/${batch.id}/restore`)).status).toBe(200);
+    expect((await readonly.apiKey.get(`/api/v1/configurations/${r.configurationId}`)).status).toBe(200);
   });
 });

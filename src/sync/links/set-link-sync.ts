@@ -12,6 +12,8 @@ export interface SetLinkSyncOptions {
   kind: RecordKind;
   recordIds: readonly string[];
   actor: Actor;
+  /** The audit action (default link.sync_disabled / link.reconnected). */
+  action?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function setLinkSync(o: SetLinkSyncOptions & { event: 'disabled' | 
         actorType: o.actor.type,
         actorId: o.actor.id,
         actorLabel: o.actor.label,
-        action: o.event === 'disabled' ? 'link.sync_disabled' : 'link.reconnected',
+        action: o.action ?? (o.event === 'disabled' ? 'link.sync_disabled' : 'link.reconnected'),
         targetType: o.kind,
         targetId: o.recordIds.length === 1 ? o.recordIds[0]! : null,
         counts: { [o.kind]: rows.length },
