@@ -10,6 +10,7 @@ import './styles/records.css';
 import './styles/integrations.css';
 import './styles/integration-runs.css';
 import './styles/integration-screens.css';
+import './styles/manage.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -11,7 +11,13 @@ export function AccountLayout() {
       <div className="settings-layout">
         <nav className="side-nav" aria-label="Account settings">
           <NavLink to="/account/profile">Profile</NavLink>
-          {isAdmin && <NavLink to="/account/integrations">Integrations</NavLink>}
+          {isAdmin && (
+            <>
+              <NavLink to="/account/integrations">Integrations</NavLink>
+              <NavLink to="/account/trash">Trash</NavLink>
+              <NavLink to="/account/audit">Audit log</NavLink>
+            </>
+          )}
         </nav>
         <div className="settings-content">
           <Outlet />

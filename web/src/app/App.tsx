@@ -25,6 +25,9 @@ import { createQueryClient } from './query-client';
 
 // The integrations area is for administrators only: loaded when first opened.
 const IntegrationRoutes = lazy(() => import('../integrations/IntegrationRoutes'));
+const TrashPage = lazy(() => import('../manage/TrashPage').then((m) => ({ default: m.TrashPage })));
+const TrashBatchPage = lazy(() => import('../manage/TrashBatchPage').then((m) => ({ default: m.TrashBatchPage })));
+const AuditLogPage = lazy(() => import('../manage/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 
 export function App() {
   const [client] = useState(createQueryClient);
@@ -53,6 +56,9 @@ export function App() {
             <Route path="account" element={<AccountLayout />}>
               <Route index element={<AccountIndex />} />
               <Route path="profile" element={<ProfilePage />} />
+              <Route path="trash" element={<Lazy page={<TrashPage />} />} />
+              <Route path="trash/:id" element={<Lazy page={<TrashBatchPage />} />} />
+              <Route path="audit" element={<Lazy page={<AuditLogPage />} />} />
               <Route
                 path="integrations/*"
                 element={
@@ -78,6 +84,9 @@ function recordRoutes(kind: string, view: ReactElement, edit: ReactElement) {
     <Route key={`${kind}-edit`} path={`${kind}/:id/edit`} element={edit} />,
   ];
 }
+
+/** Admin-only pages load when first opened. */
+const Lazy = ({ page }: { page: ReactElement }) => <Suspense fallback={<LoadingState />}>{page}</Suspense>;
 
 function OrganizationIndex() {
   const { id } = useParams();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useNavigate } from 'react-router';
 import type { Integration, SyncRun } from '../api/integrations';
 import { Badge } from '../ui/Badge';
 import { errorMessage } from '../ui/States';
@@ -16,12 +16,14 @@ const tabs = [
   { to: integrationPaths.matches, label: 'Match review' },
   { to: integrationPaths.runs, label: 'Run history' },
   { to: integrationPaths.errors, label: 'Error inbox' },
+  { to: integrationPaths.manage, label: 'Manage Data' },
 ];
 
 /** The connected integration: who it is, Sync now, the run being followed, and the tabs. */
 export function IntegrationLayout({ integration }: { integration: Integration }) {
   const latest = useLatestRun(integration.id).data ?? null;
   const start = useStartRun(integration.id);
+  const navigate = useNavigate();
   const [followed, setFollowed] = useState<SyncRun | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
 
@@ -67,7 +69,10 @@ export function IntegrationLayout({ integration }: { integration: Integration })
           </button>
           <MenuButton
             label="More sync options"
-            items={[{ label: 'Full sync', detail: 'Read every record again, not only what changed', onSelect: () => sync(true), disabled: paused || start.isPending }]}
+            items={[
+              { label: 'Full sync', detail: 'Read every record again, not only what changed', onSelect: () => sync(true), disabled: paused || start.isPending },
+              { label: 'Manage Data', detail: 'Synced, orphaned and disconnected data', onSelect: () => navigate(integrationPaths.manage) },
+            ]}
           >
             <span className="visually-hidden">More sync options</span>
           </MenuButton>

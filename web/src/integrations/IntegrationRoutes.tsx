@@ -1,5 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { IntegrationsPage } from '../account/IntegrationsPage';
+import { ManageDataPage } from '../manage/ManageDataPage';
+import { ManagedRecordsPage } from '../manage/ManagedRecordsPage';
 import { ErrorInboxPage } from './errors/ErrorInboxPage';
 import { MatchReviewPage } from './matches/MatchReviewPage';
 import { OverviewPage } from './overview/OverviewPage';
@@ -22,6 +24,8 @@ export default function IntegrationRoutes() {
         <Route path="runs" element={<RunHistoryPage />} />
         <Route path="runs/:runId" element={<RunDetailPage />} />
         <Route path="errors" element={<ErrorInboxPage />} />
+        <Route path="manage" element={<ManageDataPage />} />
+        <Route path="manage/records" element={<ManagedRecordsPage />} />
         <Route path="*" element={<Navigate to={integrationPaths.root} replace />} />
       </Route>
     </Routes>

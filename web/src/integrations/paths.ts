@@ -9,4 +9,5 @@ export const integrationPaths = {
   runs: `${root}/runs`,
   run: (runId: string) => `${root}/runs/${runId}`,
   errors: `${root}/errors`,
+  manage: `${root}/manage`,
 };

@@ -6,6 +6,7 @@ import { paths } from '../records/kinds';
 import { useDocumentTitle } from '../ui/hooks';
 import { PageHeader } from '../ui/PageHeader';
 import { ErrorState, LoadingState } from '../ui/States';
+import { PsaControls } from '../manage/PsaControls';
 import { organizationFields } from './organization-fields';
 
 /** `/organizations/new` and `/organizations/:id/edit`. */
@@ -39,6 +40,7 @@ export function OrganizationEditPage() {
           navigate(paths.view('organizations', saved.id), { replace: true });
         }}
       />
+      {id && record.data && <PsaControls kind="organization" id={id} name={record.data.name} />}
     </div>
   );
 }

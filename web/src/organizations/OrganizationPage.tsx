@@ -8,6 +8,7 @@ import { ConfigurationsTab } from '../configurations/ConfigurationsTab';
 import { ContactsTab } from '../contacts/ContactsTab';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { PasswordsTab } from '../passwords/PasswordsTab';
+import { PsaControls } from '../manage/PsaControls';
 import { DeleteRecordButton } from '../records/DeleteRecordButton';
 import { childKinds, isChildKind, kindNames, paths, safeHref, type ChildKind } from '../records/kinds';
 import { LookupBadge } from '../ui/Badge';
@@ -84,6 +85,7 @@ export function OrganizationPage() {
         </nav>
       </PageHeader>
       <Tab key={tab} organization={org} />
+      <PsaControls kind="organization" id={org.id} name={org.name} />
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { RecordForm } from '../forms/RecordForm';
 import { useDocumentTitle } from '../ui/hooks';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../ui/States';
+import { PsaControls } from '../manage/PsaControls';
+import { psaKindOf } from './ChildViewPage';
 import { attachmentBody, attachmentValue, useAttachmentOptions } from './attachments';
 import { kindNames, paths, type ChildKind } from './kinds';
 
@@ -78,6 +80,7 @@ export function ChildEditPage<K extends ChildKind>({ kind, fields, titleOf }: Pr
           navigate(paths.view(kind, saved.id), { replace: true });
         }}
       />
+      {editing && id && record.data && psaKindOf(kind) && <PsaControls kind={psaKindOf(kind)!} id={id} name={titleOf(record.data)} organizationId={org.id} />}
     </div>
   );
 }

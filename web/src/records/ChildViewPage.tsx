@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../ui/hooks';
 import { EditIcon } from '../ui/icons';
 import { PageHeader } from '../ui/PageHeader';
 import { ErrorState, LoadingState } from '../ui/States';
+import { PsaControls } from '../manage/PsaControls';
 import { DeleteRecordButton } from './DeleteRecordButton';
 import { kindNames, paths, type ChildKind } from './kinds';
 
@@ -65,6 +66,10 @@ export function ChildViewPage<K extends ChildKind>({ kind, titleOf, icon, meta, 
         }
       />
       {children(item, org)}
+      {psaKindOf(kind) && <PsaControls kind={psaKindOf(kind)!} id={id} name={title} organizationId={org.id} />}
     </div>
   );
 }
+
+/** Configurations and contacts sync with the PSA; passwords and documents do not. */
+export const psaKindOf = (kind: ChildKind) => (kind === 'configurations' ? 'configuration' : kind === 'contacts' ? 'contact' : null);

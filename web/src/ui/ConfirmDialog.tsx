@@ -14,13 +14,15 @@ interface Props {
   confirmTone?: 'danger' | 'primary';
   /** Room for a small table in the body. */
   wide?: boolean;
+  /** Keeps Confirm disabled, e.g. until a typed confirmation matches. */
+  confirmDisabled?: boolean;
 }
 
 /**
  * A modal confirmation on the native <dialog>: it traps focus, closes on Escape and restores focus by itself.
  * Focus starts on Cancel, so a stray Enter never confirms a destructive action.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel = 'Working…', busy, error, onConfirm, onCancel, confirmTone = 'danger', wide }: Props) {
+export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel = 'Working…', busy, error, onConfirm, onCancel, confirmTone = 'danger', wide, confirmDisabled }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -58,7 +60,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel =
             <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={busy} autoFocus>
               Cancel
             </button>
-            <button type="submit" className={`btn btn-${confirmTone}`} disabled={busy}>
+            <button type="submit" className={`btn btn-${confirmTone}`} disabled={busy || confirmDisabled}>
               {busy ? busyLabel : confirmLabel}
             </button>
           </div>

@@ -47,7 +47,7 @@ export function MenuButton({ label, items, children, className = 'btn btn-second
 
   return (
     <div className="menu" ref={root} onKeyDown={open ? onKeyDown : undefined}>
-      <button ref={button} type="button" className={className} aria-haspopup="menu" aria-expanded={open} aria-controls={open ? menuId : undefined} onClick={() => setOpen(!open)}>
+      <button ref={button} type="button" className={className} aria-label={label} aria-haspopup="menu" aria-expanded={open} aria-controls={open ? menuId : undefined} onClick={() => setOpen(!open)}>
         {children ?? label}
         <ChevronDownIcon />
       </button>

@@ -1,0 +1,165 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import type {
+  AuditEvent,
+  AuditFilter,
+  DeletionPreview,
+  DeletionResult,
+  DisconnectMode,
+  ManagedRecord,
+  ManageSummary,
+  RecordsFilter,
+  ScopeDisconnectPreview,
+  ScopeDisconnectResult,
+  ScopeRef,
+  SyncKind,
+  TrashBatch,
+  TrashBatchDetail,
+} from '../api/manage';
+import type { Page } from '../api/types';
+
+export const manageKeys = {
+  summary: ['manage', 'summary'] as const,
+  records: (filter: RecordsFilter) => ['manage', 'records', filter] as const,
+  record: (kind: SyncKind, id: string) => ['manage', 'record', kind, id] as const,
+  trash: ['trash', 'list'] as const,
+  batch: (id: string) => ['trash', 'one', id] as const,
+  audit: (filter: AuditFilter) => ['audit', filter] as const,
+};
+
+/**
+ * Every Manage Data write changes link states, counts, records, the trash and the audit log at once: refresh all
+ * cached data (but not the session) rather than guess which lists a change touched.
+ */
+export const refreshAll = (client: QueryClient) => client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+
+export function useManageSummary() {
+  return useQuery({ queryKey: manageKeys.summary, queryFn: ({ signal }) => api.get<ManageSummary>('/manage/summary', undefined, signal) });
+}
+
+export function useManagedRecords(filter: RecordsFilter) {
+  const query = useInfiniteQuery({
+    queryKey: manageKeys.records(filter),
+    queryFn: ({ pageParam, signal }) => api.get<Page<ManagedRecord>>('/manage/records', { ...filter, limit: 50, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  return { ...query, items: query.data?.pages.flatMap((page) => page.items) ?? [] };
+}
+
+/**
+ * The link of one record. There is no per-record link endpoint, so this searches the Manage Data list by the record's
+ * name (within its organization) and picks the row with its id; null when the record has no PSA link.
+ */
+export function useRecordLink(kind: SyncKind, id: string | undefined, name: string | undefined, organizationId: string | undefined) {
+  return useQuery({
+    queryKey: [...manageKeys.record(kind, id ?? ''), name, organizationId],
+    enabled: Boolean(id && name),
+    queryFn: async ({ signal }) => {
+      const query = kind === 'organization' ? { kind, organizationId: id } : { kind, organizationId, q: name!.slice(0, 200) };
+      const page = await api.get<Page<ManagedRecord>>('/manage/records', { ...query, limit: 200 }, signal);
+      return page.items.find((item) => item.id === id) ?? null;
+    },
+  });
+}
+
+/** Disable Sync / Enable Sync (reconnect) on one or many records. */
+export function useSetRecordSync() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { kind: SyncKind; ids: string[]; action: 'disable' | 'enable' }) => api.post<{ changed: number }>('/manage/records/sync', body),
+    onSuccess: () => refreshAll(client),
+  });
+}
+
+/** Reconnect every disconnected record of a kind, or of a kind and PSA type. */
+export function useReconnectType() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { kind: SyncKind; typeExternalId: string | null }) => api.post<{ changed: number }>('/manage/reconnect', body),
+    onSuccess: () => refreshAll(client),
+  });
+}
+
+export function useScopeDisconnectPreview(scopeId: string) {
+  return useMutation({ mutationFn: (mode: DisconnectMode) => api.post<ScopeDisconnectPreview>(`/manage/scopes/${scopeId}/disconnect-preview`, { mode }) });
+}
+
+export function useScopeDisconnect(scopeId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { mode: DisconnectMode; confirmationToken: string; reason?: string }) => api.post<ScopeDisconnectResult>(`/manage/scopes/${scopeId}/disconnect`, body),
+    onSuccess: () => refreshAll(client),
+  });
+}
+
+/** Resume a paused scope, or reconnect a disconnected one (the next run re-matches, never duplicates). */
+export function useScopeResume() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ scopeId, action }: { scopeId: string; action: 'resume' | 'reconnect' }) => api.post<{ scope: ScopeRef }>(`/manage/scopes/${scopeId}/${action}`),
+    onSuccess: () => refreshAll(client),
+  });
+}
+
+export type OrphanTarget = { kind: SyncKind; typeExternalId: string | null };
+
+/** Delete All orphaned records of a kind (and type): preview, then execute with its token. */
+export function useOrphanDelete() {
+  const client = useQueryClient();
+  const preview = useMutation({ mutationFn: (target: OrphanTarget) => api.post<DeletionPreview>('/manage/orphans/delete-preview', target) });
+  const execute = useMutation({
+    mutationFn: (body: OrphanTarget & { confirmationToken: string; reason?: string }) => api.post<DeletionResult>('/manage/orphans/delete', body),
+    onSuccess: () => refreshAll(client),
+  });
+  return { preview, execute };
+}
+
+/** Delete selected records (with their children): preview, then execute with its token. */
+export function useRecordsDelete() {
+  const client = useQueryClient();
+  const preview = useMutation({ mutationFn: (body: { kind: SyncKind; ids: string[] }) => api.post<DeletionPreview>('/manage/records/delete-preview', body) });
+  const execute = useMutation({
+    mutationFn: (body: { kind: SyncKind; ids: string[]; confirmationToken: string; reason?: string }) => api.post<DeletionResult>('/manage/records/delete', body),
+    onSuccess: () => refreshAll(client),
+  });
+  return { preview, execute };
+}
+
+export function useTrash() {
+  const query = useInfiniteQuery({
+    queryKey: manageKeys.trash,
+    queryFn: ({ pageParam, signal }) => api.get<Page<TrashBatch>>('/trash', { limit: 50, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  return { ...query, items: query.data?.pages.flatMap((page) => page.items) ?? [] };
+}
+
+export function useTrashBatch(id: string) {
+  return useQuery({ queryKey: manageKeys.batch(id), queryFn: ({ signal }) => api.get<TrashBatchDetail>(`/trash/${id}`, undefined, signal) });
+}
+
+export function useTrashSettings() {
+  return useQuery({ queryKey: ['trash', 'settings'], queryFn: ({ signal }) => api.get<{ retentionDays: number }>('/trash/settings', undefined, signal) });
+}
+
+export function useRestoreBatch() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: (id: string) => api.post<DeletionResult>(`/trash/${id}/restore`), onSuccess: () => refreshAll(client) });
+}
+
+export function usePurgeBatch() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: (id: string) => api.post<DeletionResult>(`/trash/${id}/purge`, { confirm: 'PURGE' }), onSuccess: () => refreshAll(client) });
+}
+
+export function useAuditLog(filter: AuditFilter) {
+  const query = useInfiniteQuery({
+    queryKey: manageKeys.audit(filter),
+    queryFn: ({ pageParam, signal }) => api.get<Page<AuditEvent>>('/audit', { ...filter, limit: 50, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  return { ...query, items: query.data?.pages.flatMap((page) => page.items) ?? [] };
+}
