@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Caller } from '../accounts/caller.js';
 import type { Db } from '../db/database.js';
-import { auditEvents, psaIntegrations } from '../db/schema/index.js';
+import { psaIntegrations } from '../db/schema/index.js';
+import { recordAudit, type Actor, type AuditEvent } from '../audit/record-audit.js';
 import type { PsaProvider } from '../psa/canonical.js';
 import { AppError, notFound } from '../shared/errors.js';
 import type { SecretBox } from '../shared/secret-box.js';
@@ -45,12 +46,7 @@ export function openCredentials(secretBox: SecretBox, row: Pick<IntegrationRow, 
   }
 }
 
-/** Who did something, as the audit trail records it. */
-export interface Actor {
-  type: 'user' | 'api_key' | 'system';
-  id: string | null;
-  label: string;
-}
+export type { Actor } from '../audit/record-audit.js';
 
 export const actorOf = (caller: Caller): Actor =>
   caller.via === 'api_key'
@@ -59,19 +55,8 @@ export const actorOf = (caller: Caller): Actor =>
 
 export const cliActor: Actor = { type: 'system', id: null, label: 'cli' };
 
-export async function auditIntegration(
-  db: Db,
-  event: { accountId: string; actor: Actor; action: string; integrationId: string; counts?: object; details?: object },
-) {
-  await db.insert(auditEvents).values({
-    accountId: event.accountId,
-    actorType: event.actor.type,
-    actorId: event.actor.id,
-    actorLabel: event.actor.label,
-    action: event.action,
-    targetType: 'psa_integration',
-    targetId: event.integrationId,
-    counts: event.counts ?? {},
-    details: event.details ?? {},
-  });
-}
+/** An audit event about the integration itself. */
+export const auditIntegration = (db: Db, event: Omit<AuditEvent, 'targetType' | 'targetId'> & { integrationId: string }) => {
+  const { integrationId, ...rest } = event;
+  return recordAudit(db, { ...rest, targetType: 'psa_integration', targetId: integrationId });
+};

@@ -1,30 +1,15 @@
+import { recordAudit, type AuditEvent } from '../audit/record-audit.js';
 import type { Db } from '../db/database.js';
-import { auditEvents } from '../db/schema/index.js';
-import type { Actor } from '../integrations/integration-store.js';
 
-export interface TrashAuditEvent {
-  accountId: string;
-  actor: Actor;
-  action: string;
-  batchId?: string;
-  targetType?: string;
-  targetId?: string | null;
-  counts?: object;
-  details?: object;
-}
+export type TrashAuditEvent = Omit<AuditEvent, 'trashBatchId'> & { batchId?: string };
 
-/** One audit row for a trash action, tied to its batch. */
+/** One audit row for a trash action, tied to its batch (which is also its target unless one is named). */
 export async function auditTrash(db: Db, event: TrashAuditEvent) {
-  await db.insert(auditEvents).values({
-    accountId: event.accountId,
-    actorType: event.actor.type,
-    actorId: event.actor.id,
-    actorLabel: event.actor.label,
-    action: event.action,
-    targetType: event.targetType ?? (event.batchId ? 'trash_batch' : null),
-    targetId: event.targetId ?? event.batchId ?? null,
-    counts: event.counts ?? {},
-    details: event.details ?? {},
-    trashBatchId: event.batchId ?? null,
+  const { batchId, ...rest } = event;
+  await recordAudit(db, {
+    ...rest,
+    targetType: event.targetType ?? (batchId ? 'trash_batch' : null),
+    targetId: event.targetId ?? batchId ?? null,
+    trashBatchId: batchId ?? null,
   });
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { auditEvents, psaIntegrations } from '../../db/schema/index.js';
+import { recordAudit, syncActor } from '../../audit/record-audit.js';
+import { psaIntegrations } from '../../db/schema/index.js';
 import type { AppContext } from '../../http/context.js';
 import { connectorForIntegration, describePsaFailure } from '../../integrations/integration-connector.js';
 import { refreshScopes } from '../../integrations/refresh-scopes.js';
@@ -147,15 +148,13 @@ export async function executeSyncRun(o: ExecuteSyncRunOptions): Promise<ExecuteR
 
 /** The audit log shows every run the sync finished, with its result and counts (actor: the sync). */
 async function auditRun(db: Db, run: SyncRunRow) {
-  await db.insert(auditEvents).values({
+  await recordAudit(db, {
     accountId: run.accountId,
-    actorType: 'sync',
-    actorId: null,
-    actorLabel: 'sync',
+    actor: syncActor,
     action: `sync.${run.status}`,
     targetType: 'sync_run',
     targetId: run.id,
-    counts: run.counts,
+    counts: run.counts as object,
     details: { integrationId: run.integrationId, trigger: run.trigger, full: run.full, errorCode: run.errorCode },
   });
 }

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/database.js';
 import { textArray, uuidArray } from '../../db/sql-lists.js';
-import { auditEvents } from '../../db/schema/index.js';
-import type { Actor } from '../../integrations/integration-store.js';
+import { recordAudit, type Actor } from '../../audit/record-audit.js';
 import type { RecordKind } from '../../psa/canonical.js';
 import { linkTransitions } from '../domain/link-states.js';
 
@@ -32,11 +31,9 @@ export async function setLinkSync(o: SetLinkSyncOptions & { event: 'disabled' | 
         and record_id = any(${uuidArray(o.recordIds)}) and state::text = any(${textArray(from)})
       returning id`);
     if (rows.length > 0) {
-      await tx.insert(auditEvents).values({
+      await recordAudit(tx as unknown as Db, {
         accountId: o.accountId,
-        actorType: o.actor.type,
-        actorId: o.actor.id,
-        actorLabel: o.actor.label,
+        actor: o.actor,
         action: o.action ?? (o.event === 'disabled' ? 'link.sync_disabled' : 'link.reconnected'),
         targetType: o.kind,
         targetId: o.recordIds.length === 1 ? o.recordIds[0]! : null,
