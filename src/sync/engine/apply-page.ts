@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { queryRows } from '../../db/database.js';
 import { textArray } from '../../db/sql-lists.js';
@@ -73,31 +73,39 @@ async function writeRecordFields(db: Db, kind: RecordKind, accountId: string, ro
   if (rows.length === 0) return;
   const { table, columns } = recordTables[kind];
   const names = columns.map((c) => c.name);
-  const from = sql.raw(`jsonb_to_recordset`);
   const shape = sql.raw(recordsetShape(kind));
   if (mode === 'insert') {
     await db.execute(sql`
       insert into ${sql.identifier(table)} (id, account_id, ${sql.raw(names.join(', '))})
       select v.id, ${accountId}, ${sql.raw(names.map((n) => `v.${n}`).join(', '))}
-      from ${from}(${json(rows)}) as v(${shape})`);
+      from jsonb_to_recordset(${json(rows)}) as v(${shape})`);
     return;
   }
   await db.execute(sql`
     update ${sql.identifier(table)} r set ${sql.raw(names.map((n) => `${n} = v.${n}`).join(', '))}, updated_at = now()
-    from ${from}(${json(rows)}) as v(${shape})
+    from jsonb_to_recordset(${json(rows)}) as v(${shape})
     where r.id = v.id and r.account_id = ${accountId}`);
+}
+
+/**
+ * New `syncing` links for PSA records and the record ids they point at. A link that exists already (either unique
+ * key) is not inserted and not returned: the caller writes record fields only for what comes back.
+ */
+async function insertLinks(db: Db, o: ApplyPageOptions, rows: { record: CanonicalRecord; hash: string; recordId: string }[], guard: SQL = sql``) {
+  return queryRows<{ external_id: string; record_id: string }>(db, sql`
+    insert into psa_links (account_id, integration_id, kind, external_id, record_id, state, psa_type_id, psa_status_id, psa_parent_id, psa_updated_at, payload_hash, last_synced_at)
+    select ${o.accountId}, ${o.integrationId}, ${o.kind}, v.external_id, v.record_id, 'syncing', v.psa_type_id, v.psa_status_id, v.psa_parent_id, v.psa_updated_at, v.payload_hash, now()
+    from jsonb_to_recordset(${json(rows.map((r) => ({ ...linkMeta(r.record, r.hash), record_id: r.recordId })))}) as v(${sql.raw(linkMetaShape)}, record_id uuid)
+    ${guard}
+    on conflict do nothing
+    returning external_id, record_id`);
 }
 
 async function createRecords(db: Db, o: ApplyPageOptions) {
   if (o.plan.creates.length === 0) return { externalIds: [] as string[] };
   const planned = o.plan.creates.map((c) => ({ ...c, recordId: randomUUID() }));
   // The link first: if this PSA record got a link meanwhile, no record is created for it (no duplicates, ever).
-  const inserted = await queryRows<{ external_id: string }>(db, sql`
-    insert into psa_links (account_id, integration_id, kind, external_id, record_id, state, psa_type_id, psa_status_id, psa_parent_id, psa_updated_at, payload_hash, last_synced_at)
-    select ${o.accountId}, ${o.integrationId}, ${o.kind}, v.external_id, v.record_id, 'syncing', v.psa_type_id, v.psa_status_id, v.psa_parent_id, v.psa_updated_at, v.payload_hash, now()
-    from jsonb_to_recordset(${json(planned.map((c) => ({ ...linkMeta(c.record, c.hash), record_id: c.recordId })))}) as v(${sql.raw(linkMetaShape)}, record_id uuid)
-    on conflict do nothing
-    returning external_id`);
+  const inserted = await insertLinks(db, o, planned);
   const done = new Set(inserted.map((r) => r.external_id));
   const rows = planned
     .filter((c) => done.has(c.record.externalId))
@@ -110,13 +118,7 @@ async function linkRecords(db: Db, o: ApplyPageOptions) {
   if (o.plan.links.length === 0) return { externalIds: [] as string[], recordIds: [] as string[] };
   const { table } = recordTables[o.kind];
   // Only to a record that still exists in this account and has no link yet (the unique record key refuses a second).
-  const inserted = await queryRows<{ external_id: string; record_id: string }>(db, sql`
-    insert into psa_links (account_id, integration_id, kind, external_id, record_id, state, psa_type_id, psa_status_id, psa_parent_id, psa_updated_at, payload_hash, last_synced_at)
-    select ${o.accountId}, ${o.integrationId}, ${o.kind}, v.external_id, v.record_id, 'syncing', v.psa_type_id, v.psa_status_id, v.psa_parent_id, v.psa_updated_at, v.payload_hash, now()
-    from jsonb_to_recordset(${json(o.plan.links.map((l) => ({ ...linkMeta(l.record, l.hash), record_id: l.recordId })))}) as v(${sql.raw(linkMetaShape)}, record_id uuid)
-    where exists (select 1 from ${sql.identifier(table)} r where r.id = v.record_id and r.account_id = ${o.accountId})
-    on conflict do nothing
-    returning external_id, record_id`);
+  const inserted = await insertLinks(db, o, o.plan.links, sql`where exists (select 1 from ${sql.identifier(table)} r where r.id = v.record_id and r.account_id = ${o.accountId})`);
   const done = new Set(inserted.map((r) => r.external_id));
   const rows = o.plan.links
     .filter((l) => done.has(l.record.externalId))
