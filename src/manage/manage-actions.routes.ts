@@ -5,6 +5,7 @@ import { actorOf } from '../integrations/integration-store.js';
 import { deleteResult, deletionPreview } from '../trash/trash.schemas.js';
 import { deleteOrphans } from './delete-orphans.js';
 import { disconnectScope } from './disconnect-scope.js';
+import { enableScope } from './enable-scope.js';
 import {
   changedResult,
   disconnectBody,
@@ -21,8 +22,6 @@ import {
 import { previewDeleteOrphans } from './preview-delete-orphans.js';
 import { previewDisconnectScope } from './preview-disconnect-scope.js';
 import { reconnectRecords } from './reconnect-records.js';
-import { reconnectScope } from './reconnect-scope.js';
-import { resumeScope } from './resume-scope.js';
 import { setRecordsSync } from './set-records-sync.js';
 
 const tags = ['Manage Data'];
@@ -74,13 +73,13 @@ export function registerManageActionRoutes(app: App, ctx: AppContext) {
   app.post('/manage/scopes/:scopeId/resume', {
     schema: { tags, summary: 'Resume a paused scope: the next run syncs its records again', params: scopeParams, response: { 200: scopeResult, ...errorResponses } },
     preHandler: admin,
-    handler: (request) => resumeScope({ ...who(request), scopeId: request.params.scopeId }),
+    handler: (request) => enableScope({ ...who(request), scopeId: request.params.scopeId, event: 'resume' }),
   });
 
   app.post('/manage/scopes/:scopeId/reconnect', {
     schema: { tags, summary: 'Reconnect a disconnected scope: the next run re-matches its PSA records, never duplicating', params: scopeParams, response: { 200: scopeResult, ...errorResponses } },
     preHandler: admin,
-    handler: (request) => reconnectScope({ ...who(request), scopeId: request.params.scopeId }),
+    handler: (request) => enableScope({ ...who(request), scopeId: request.params.scopeId, event: 'reconnect' }),
   });
 
   app.post('/manage/orphans/delete-preview', {

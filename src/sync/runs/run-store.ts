@@ -26,7 +26,7 @@ const isUniqueViolation = (error: unknown) => {
 
 const one = async (db: Db, query: ReturnType<typeof sql>) => (await queryRows<Record<string, unknown>>(db, query))[0];
 
-/** Maps a raw row (snake_case) to the drizzle row shape. */
+/** A run of the account, or undefined (another account's run is indistinguishable from an unknown one). */
 export async function findRun(db: Db, accountId: string, runId: string): Promise<SyncRunRow | undefined> {
   const rows = await db.select().from(syncRuns).where(sql`${syncRuns.id} = ${runId} and ${syncRuns.accountId} = ${accountId}`).limit(1);
   return rows[0];
