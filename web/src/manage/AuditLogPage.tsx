@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../ui/States';
 import { SearchBox } from '../ui/SearchBox';
 import { useAuditLog } from './hooks';
 import { managePaths } from './paths';
+import { LoadMoreFooter } from '../ui/LoadMoreFooter';
 
 const actorTypes: Record<ActorType, string> = { user: 'A person', api_key: 'An API key', sync: 'The sync', system: 'psalink itself' };
 
@@ -73,14 +74,7 @@ export function AuditLogPage() {
             </tbody>
           </table>
         </div>
-        <div className="list-footer">
-          <span className="muted">{log.hasNextPage ? `The newest ${log.items.length}` : `${log.items.length} ${log.items.length === 1 ? 'event' : 'events'}`}</span>
-          {log.hasNextPage && (
-            <button type="button" className="btn btn-secondary" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
-              {log.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </button>
-          )}
-        </div>
+        <LoadMoreFooter list={log} summary={log.hasNextPage ? `The newest ${log.items.length}` : `${log.items.length} ${log.items.length === 1 ? 'event' : 'events'}`} />
       </>
     );
   }

@@ -15,6 +15,7 @@ import { useManagedRecords, useManageSummary, useRecordsDelete, useSetRecordSync
 import { managePaths, recordsCsvHref } from './paths';
 import { ActionNotice, describeCounts, type ResultNotice } from './PreviewParts';
 import { linkStateOrder, SyncLegend, SyncStateIcon, syncStates } from './SyncStateIcon';
+import { LoadMoreFooter } from '../ui/LoadMoreFooter';
 
 const reasons = Object.keys(orphanReasonLabels) as OrphanReason[];
 const isKind = (value: string): value is SyncKind => (syncKinds as string[]).includes(value);
@@ -185,14 +186,7 @@ export function ManagedRecordsPage() {
             </tbody>
           </table>
         </div>
-        <div className="list-footer">
-          <span className="muted">{list.hasNextPage ? `The first ${items.length.toLocaleString()}` : `${items.length.toLocaleString()} ${items.length === 1 ? 'record' : 'records'}`}</span>
-          {list.hasNextPage && (
-            <button type="button" className="btn btn-secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </button>
-          )}
-        </div>
+        <LoadMoreFooter list={list} summary={list.hasNextPage ? `The first ${items.length.toLocaleString()}` : `${items.length.toLocaleString()} ${items.length === 1 ? 'record' : 'records'}`} />
       </>
     );
   }

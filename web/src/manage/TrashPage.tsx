@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../ui/States';
 import { useTrash, useTrashSettings } from './hooks';
 import { managePaths } from './paths';
 import { describeCounts } from './PreviewParts';
+import { LoadMoreFooter } from '../ui/LoadMoreFooter';
 
 export function batchStatus(batch: TrashBatch) {
   if (batch.purgedAt) return <Badge tone="neutral">Purged</Badge>;
@@ -68,14 +69,7 @@ export function TrashPage() {
             </tbody>
           </table>
         </div>
-        {list.hasNextPage && (
-          <div className="list-footer">
-            <span />
-            <button type="button" className="btn btn-secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </button>
-          </div>
-        )}
+        {list.hasNextPage && <LoadMoreFooter list={list} />}
       </>
     );
   }

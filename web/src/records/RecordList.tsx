@@ -8,6 +8,7 @@ import { useUrlParam } from '../ui/hooks';
 import { PlusIcon } from '../ui/icons';
 import { SearchBox } from '../ui/SearchBox';
 import { EmptyState, ErrorState, LoadingState } from '../ui/States';
+import { LoadMoreFooter } from '../ui/LoadMoreFooter';
 
 interface Props<K extends Kind> {
   kind: K;
@@ -65,21 +66,10 @@ export function RecordList<K extends Kind>(props: Props<K>) {
           onSortChange={setSort}
           busy={list.isFetching}
         />
-        <div className="list-footer">
-          <span className="muted" role="status">
-            {list.hasNextPage ? `Showing the first ${list.items.length}` : `${list.items.length} ${list.items.length === 1 ? noun : label.toLowerCase()}`}
-          </span>
-          {list.isFetchNextPageError && (
-            <span className="field-error" role="alert">
-              Loading more failed. Try again.
-            </span>
-          )}
-          {list.hasNextPage && (
-            <button type="button" className="btn btn-secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </button>
-          )}
-        </div>
+        <LoadMoreFooter
+          list={list}
+          summary={list.hasNextPage ? `Showing the first ${list.items.length}` : `${list.items.length} ${list.items.length === 1 ? noun : label.toLowerCase()}`}
+        />
       </>
     );
   }

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, errorMessage, LoadingState } from '../../ui/Sta
 import { UpdatedCell } from '../../ui/UpdatedCell';
 import { useRetrySyncError, useSyncErrors } from '../hooks/use-sync-errors';
 import { syncKindNames } from '../labels';
+import { LoadMoreFooter } from '../../ui/LoadMoreFooter';
 
 type Result = { tone: 'success' | 'warning' | 'error'; text: string };
 
@@ -100,14 +101,7 @@ export function ErrorInboxPage() {
     body = (
       <>
         <DataTable label="Sync errors" columns={columns} rows={list.items} rowKey={(item) => item.id} busy={list.isFetching} />
-        <div className="list-footer">
-          <span className="muted">{list.hasNextPage ? `The newest ${list.items.length}` : `${list.items.length} ${list.items.length === 1 ? 'error' : 'errors'}`}</span>
-          {list.hasNextPage && (
-            <button type="button" className="btn btn-secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </button>
-          )}
-        </div>
+        <LoadMoreFooter list={list} summary={list.hasNextPage ? `The newest ${list.items.length}` : `${list.items.length} ${list.items.length === 1 ? 'error' : 'errors'}`} />
       </>
     );
   }

@@ -9,6 +9,7 @@ import { useRunHistory } from '../hooks/use-runs';
 import { useIntegrationContext } from '../integration-context';
 import { formatDuration, runStatus, runTrigger } from '../labels';
 import { integrationPaths } from '../paths';
+import { LoadMoreFooter } from '../../ui/LoadMoreFooter';
 
 const countColumns: { key: Exclude<keyof RunCounts, 'orphanedByReason' | 'ambiguous'>; header: string }[] = [
   { key: 'created', header: 'Created' },
@@ -67,21 +68,10 @@ export function RunHistoryPage() {
   return (
     <section aria-label="Run history">
       <DataTable label="Sync runs" columns={columns} rows={history.items} rowKey={(run) => run.id} rowHref={(run) => integrationPaths.run(run.id)} busy={history.isFetching} />
-      <div className="list-footer">
-        <span className="muted" role="status">
-          {history.hasNextPage ? `The newest ${history.items.length} runs` : `${history.items.length} ${history.items.length === 1 ? 'run' : 'runs'}`}
-        </span>
-        {history.isFetchNextPageError && (
-          <span className="field-error" role="alert">
-            Loading more failed. Try again.
-          </span>
-        )}
-        {history.hasNextPage && (
-          <button type="button" className="btn btn-secondary" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
-            {history.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        )}
-      </div>
+      <LoadMoreFooter
+        list={history}
+        summary={history.hasNextPage ? `The newest ${history.items.length} runs` : `${history.items.length} ${history.items.length === 1 ? 'run' : 'runs'}`}
+      />
     </section>
   );
 }
