@@ -13,6 +13,7 @@ const envSchema = z.object({
   PSALINK_PUBLIC_URL: z.string().url().optional(),
   PSALINK_SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   PSALINK_DEMO_PSA: z.enum(['on', 'off']).default('on'),
+  PSALINK_LARGE_ACTION_RECORDS: z.coerce.number().int().min(0).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,6 +33,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** `serve` runs the demo's simulated ConnectWise PSA (first start: connects and syncs the demo account). */
   demoPsa: boolean;
+  /** A Delete All, scope disconnect or restore touching more records than this runs as a job with progress. */
+  largeActionRecords: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRateLimit: e.PSALINK_SIGN_IN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     demoPsa: e.PSALINK_DEMO_PSA === 'on',
+    largeActionRecords: e.PSALINK_LARGE_ACTION_RECORDS,
   };
 }

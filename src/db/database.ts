@@ -92,3 +92,9 @@ function once(close: () => Promise<void>): () => Promise<void> {
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
+
+/** Runs `work` in the caller's transaction when there is one, else in a new one: an action composes into a larger one. */
+export function inTransaction<T>(db: Db, tx: Db | undefined, work: (tx: Db) => Promise<T>): Promise<T> {
+  if (tx) return work(tx);
+  return db.transaction((transaction) => work(transaction as unknown as Db));
+}

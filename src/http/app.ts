@@ -17,6 +17,7 @@ import { registerRunRoutes } from '../sync/runs/run.routes.js';
 import { registerSyncErrorRoutes } from '../sync/errors/sync-error.routes.js';
 import { registerLookupRoutes } from '../lookups/lookup.routes.js';
 import { registerManageActionRoutes } from '../manage/manage-actions.routes.js';
+import { registerManageJobRoutes } from '../manage/jobs/manage-job.routes.js';
 import { registerManageRoutes } from '../manage/manage.routes.js';
 import { organizationResource } from '../organizations/organization.resource.js';
 import { passwordResource } from '../passwords/password.resource.js';
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
       registerTrashRoutes(v1, ctx);
       registerManageRoutes(v1, ctx);
       registerManageActionRoutes(v1, ctx);
+      registerManageJobRoutes(v1, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
+import { inTransaction, type Db } from '../db/database.js';
 import type { AppContext } from '../http/context.js';
 import type { Actor } from '../integrations/integration-store.js';
 import { AppError } from '../shared/errors.js';
+import type { ReportProgress } from './jobs/manage-job-progress.js';
 import { moveToTrash, sameToken } from '../trash/move-to-trash.js';
 import { computeDisconnectPreview, type DisconnectMode } from './preview-disconnect-scope.js';
 import { auditScope, findScope, scopeDto, scopeLinksWhere, transitionScope, type ScopeDto } from './scope-store.js';
@@ -15,6 +16,9 @@ export interface DisconnectScopeOptions {
   confirmationToken: string;
   actor: Actor;
   reason?: string;
+  /** Run inside this transaction (a disconnect job records its own success in it) instead of opening one. */
+  tx?: Db;
+  onProgress?: ReportProgress;
 }
 
 export interface DisconnectScopeResult {
@@ -30,9 +34,8 @@ export interface DisconnectScopeResult {
  * records stay local) or delete (records with their children and links into one trash batch); the latter two leave
  * the scope disconnected so the sync neither touches nor re-creates its records.
  */
-export async function disconnectScope(o: DisconnectScopeOptions): Promise<DisconnectScopeResult> {
-  return o.ctx.database.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+export function disconnectScope(o: DisconnectScopeOptions): Promise<DisconnectScopeResult> {
+  return inTransaction(o.ctx.database.db, o.tx, async (tx) => {
     const scope = await findScope(tx, o.accountId, o.scopeId, true);
     // Hold off a sync changing the links between the check and the change.
     await tx.execute(sql`select id from psa_links where ${scopeLinksWhere(o.accountId, scope)} for update`);
@@ -57,6 +60,7 @@ export async function disconnectScope(o: DisconnectScopeOptions): Promise<Discon
         reason: o.reason,
         action: 'scope.deleted',
         refuseSyncing: false,
+        onProgress: o.onProgress,
         auditDetails: { scope: scopeDto(next), previousState: scope.state },
       });
       return { mode: o.mode, scope: scopeDto(next), changed: counts[`${scope.kind}s`], batchId };

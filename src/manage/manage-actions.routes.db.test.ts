@@ -167,12 +167,16 @@ describeEachEngine('Manage Data write actions', (engine) => {
 
     expect((await api().post(`/api/v1/trash/${done.batchId}/restore`)).status).toBe(200);
     const after = await snapshotAccount(w.t, w.admin.accountId);
-    // Everything is back as it was; the scope stays disconnected until an admin reconnects it, and the restore says so.
-    expect({ ...after, sync_scopes: [] }).toEqual({ ...before, sync_scopes: [] });
-    expect(await scopeState(scope!.id)).toBe('disconnected');
-    const [restored] = await queryRows<{ details: { scopeIds: string[] } }>(db(), sql`select details from audit_events where action = 'trash.restored' and trash_batch_id = ${done.batchId}`);
+    // Everything is back as it was, the scope's state included (only its updated_at moved), and the restore says so.
+    const withoutUpdatedAt = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), updated_at: null }));
+    expect({ ...after, sync_scopes: withoutUpdatedAt(after.sync_scopes!) }).toEqual({ ...before, sync_scopes: withoutUpdatedAt(before.sync_scopes!) });
+    expect(await scopeState(scope!.id)).toBe(scope!.state);
+    const [restored] = await queryRows<{ details: { scopeIds: string[]; scopesRestored: { id: string; state: string }[] } }>(
+      db(),
+      sql`select details from audit_events where action = 'trash.restored' and trash_batch_id = ${done.batchId}`,
+    );
     expect(restored!.details.scopeIds).toContain(scope!.id);
-    expect((await api().post(`/api/v1/manage/scopes/${scope!.id}/reconnect`)).status).toBe(200);
+    expect(restored!.details.scopesRestored).toEqual([{ id: scope!.id, state: scope!.state }]);
   });
 
   it('Delete All orphans of a kind and type: one batch, the other orphans stay; a stale token is refused', async () => {

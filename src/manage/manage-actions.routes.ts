@@ -3,9 +3,9 @@ import type { App, AppContext } from '../http/context.js';
 import { errorResponses } from '../http/schemas.js';
 import { actorOf } from '../integrations/integration-store.js';
 import { deleteResult, deletionPreview } from '../trash/trash.schemas.js';
-import { deleteOrphans } from './delete-orphans.js';
-import { disconnectScope } from './disconnect-scope.js';
 import { enableScope } from './enable-scope.js';
+import { jobAccepted } from './jobs/manage-job.schemas.js';
+import { answerStarted, startManageAction } from './jobs/start-manage-action.js';
 import {
   changedResult,
   disconnectBody,
@@ -61,13 +61,14 @@ export function registerManageActionRoutes(app: App, ctx: AppContext) {
   app.post('/manage/scopes/:scopeId/disconnect', {
     schema: {
       tags,
-      summary: 'Disconnect a scope as previewed (refused with preview_stale when anything changed since)',
+      summary: 'Disconnect a scope as previewed (refused with preview_stale when anything changed since); 202 with a job when large',
       params: scopeParams,
       body: disconnectBody,
-      response: { 200: scopeDisconnectResult, ...errorResponses },
+      response: { 200: scopeDisconnectResult, 202: jobAccepted, ...errorResponses },
     },
     preHandler: admin,
-    handler: (request) => disconnectScope({ ...who(request), scopeId: request.params.scopeId, ...request.body }),
+    handler: async (request, reply) =>
+      answerStarted(reply, await startManageAction({ ...who(request), action: 'scope.disconnect', params: { scopeId: request.params.scopeId, ...request.body } })),
   });
 
   app.post('/manage/scopes/:scopeId/resume', {
@@ -89,8 +90,13 @@ export function registerManageActionRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/manage/orphans/delete', {
-    schema: { tags, summary: 'Delete All orphaned records of a kind (or kind and type) as previewed, into one trash batch', body: orphansDeleteBody, response: { 200: deleteResult, ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Delete All orphaned records of a kind (or kind and type) as previewed, into one trash batch; 202 with a job when large',
+      body: orphansDeleteBody,
+      response: { 200: deleteResult, 202: jobAccepted, ...errorResponses },
+    },
     preHandler: admin,
-    handler: (request) => deleteOrphans({ ...who(request), ...request.body }),
+    handler: async (request, reply) => answerStarted(reply, await startManageAction({ ...who(request), action: 'orphans.delete', params: request.body })),
   });
 }

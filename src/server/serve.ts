@@ -6,6 +6,7 @@ import { buildApp } from '../http/app.js';
 import { startJobQueue, type JobQueue } from '../jobs/job-queue.js';
 import { startSyncJobs } from '../sync/jobs/sync-jobs.js';
 import { startTrashJobs } from '../trash/trash-jobs.js';
+import { startManageJobs } from '../manage/jobs/manage-job-worker.js';
 import { openContext } from './open-context.js';
 
 /**
@@ -36,6 +37,7 @@ export async function serve(config: Config) {
 
   queue = await startJobQueue({ database: ctx.database, log: app.log });
   ctx.sync = await startSyncJobs({ ctx, queue, log: app.log });
+  ctx.manageJobs = await startManageJobs({ ctx, queue, log: app.log });
   await startTrashJobs({ ctx, queue, log: app.log });
   const demo = await seedDemoIfEmpty(ctx);
   if (config.demoPsa) demoPsa = await startDemoPsa(ctx, { firstStart: demo !== undefined });

@@ -1,15 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../db/database.js';
+import { inTransaction, queryRows, type Db } from '../db/database.js';
 import { uuidArray } from '../db/sql-lists.js';
 import type { AppContext } from '../http/context.js';
 import type { Actor } from '../integrations/integration-store.js';
 import type { RecordKind } from '../psa/canonical.js';
+import { stepper, type ReportProgress } from '../manage/jobs/manage-job-progress.js';
 import { AppError } from '../shared/errors.js';
 import { collectDeletion, deletionTargets } from './collect-deletion.js';
 import { normalizeIds, summarizeDeletion, type DeletionPreview } from './preview-deletion.js';
 import { auditTrash } from './trash-audit.js';
-import { recordTables, trashTableNames, type RecordTable } from './trash-tables.js';
+import { recordTables, trashTableNames, trashTables, type RecordTable } from './trash-tables.js';
 
 export type TrashCounts = Record<RecordTable, number> & { links: number };
 
@@ -33,6 +34,8 @@ export interface MoveToTrashOptions {
   tx?: Db;
   /** More details for the audit event (the scope a scope delete came from). */
   auditDetails?: object;
+  /** Told as the transaction moves from table to table (a large delete runs as a job the screen follows). */
+  onProgress?: ReportProgress;
 }
 
 export interface MoveToTrashResult {
@@ -46,12 +49,14 @@ const rootTables: Record<RecordKind, string> = { organization: 'organizations', 
  * Executes a previewed delete in one transaction: every affected row (records, children, links) is copied whole into
  * one trash batch and deleted, and an audit event records it. Restorable until the account's retention runs out.
  */
-export async function moveToTrash(o: MoveToTrashOptions): Promise<MoveToTrashResult> {
-  if (o.tx) return moveInside(o.tx, o);
-  return o.ctx.database.db.transaction((transaction) => moveInside(transaction as unknown as Db, o));
+export function moveToTrash(o: MoveToTrashOptions): Promise<MoveToTrashResult> {
+  return inTransaction(o.ctx.database.db, o.tx, (tx) => moveInside(tx, o));
 }
 
 async function moveInside(tx: Db, o: MoveToTrashOptions): Promise<MoveToTrashResult> {
+  const tables = [...trashTableNames].reverse();
+  const step = stepper(o.onProgress, tables.length + 2);
+  step('Checking the records against the preview');
   const ids = normalizeIds(o.ids);
   const targets = deletionTargets(o.accountId, o.kind, ids);
   // Locking the records holds off edits and new children (their foreign key waits on the lock), and locking the
@@ -83,7 +88,8 @@ async function moveInside(tx: Db, o: MoveToTrashOptions): Promise<MoveToTrashRes
     returning id`);
   const batchId = batch!.id;
   // Children before parents, links first (their condition looks the child records up).
-  for (const table of [...trashTableNames].reverse()) {
+  for (const table of tables) {
+    step(`Moving ${trashTables[table].label} to the trash`);
     const where = targets[table];
     if (!where) continue;
     const moved = await queryRows<{ row_id: string }>(tx, sql`
@@ -96,6 +102,7 @@ async function moveInside(tx: Db, o: MoveToTrashOptions): Promise<MoveToTrashRes
       throw new AppError('preview_stale', 'The records changed while they were being deleted. Review the new preview and confirm again.');
     }
   }
+  step('Recording the audit event');
   await auditTrash(tx, {
     accountId: o.accountId,
     actor: o.actor,

@@ -1,17 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../db/database.js';
+import { inTransaction, queryRows, type Db } from '../db/database.js';
 import type { AppContext } from '../http/context.js';
 import type { Actor } from '../integrations/integration-store.js';
+import { stepper, type ReportProgress } from '../manage/jobs/manage-job-progress.js';
 import { AppError } from '../shared/errors.js';
 import { lockOpenBatch } from './trash-batch-lock.js';
 import { auditTrash } from './trash-audit.js';
-import { insertableColumns, trashTableNames } from './trash-tables.js';
+import { insertableColumns, trashTableNames, trashTables } from './trash-tables.js';
 
 export interface RestoreTrashBatchOptions {
   ctx: Pick<AppContext, 'database'>;
   accountId: string;
   batchId: string;
   actor: Actor;
+  /** Run inside this transaction (a restore job records its own success in it) instead of opening one. */
+  tx?: Db;
+  onProgress?: ReportProgress;
 }
 
 export interface RestoreResult {
@@ -23,9 +27,10 @@ export interface RestoreResult {
  * Puts every row of a batch back exactly as it was (same ids and column values, links included), parents first, in
  * one transaction. Refused, with nothing changed, when a row with one of the ids (or the same PSA link) exists again.
  */
-export async function restoreTrashBatch(o: RestoreTrashBatchOptions): Promise<RestoreResult> {
-  return o.ctx.database.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+export function restoreTrashBatch(o: RestoreTrashBatchOptions): Promise<RestoreResult> {
+  return inTransaction(o.ctx.database.db, o.tx, async (tx) => {
+    const step = stepper(o.onProgress, trashTableNames.length + 2);
+    step('Checking that nothing of the batch exists again');
     const batch = await lockOpenBatch(tx, o.accountId, o.batchId);
     const ofBatch = (table: string) => sql`i.batch_id = ${batch.id} and i.account_id = ${o.accountId} and i.table_name = ${table}`;
     const [taken] = await queryRows<{ n: number }>(tx, sql.join(
@@ -37,6 +42,7 @@ export async function restoreTrashBatch(o: RestoreTrashBatchOptions): Promise<Re
       throw new AppError('conflict', `${taken!.n} of the rows in this batch exist again (restored or re-created since), so it cannot be restored.`);
     }
     for (const table of trashTableNames) {
+      step(`Restoring ${trashTables[table].label}`);
       const columns = insertableColumns(table);
       const restored = sql`insert into ${sql.identifier(table)} (${sql.join(columns.map((c) => sql.identifier(c)), sql`, `)})
         select ${sql.join(columns.map((c) => sql`p.${sql.identifier(c)}`), sql`, `)}
@@ -47,8 +53,16 @@ export async function restoreTrashBatch(o: RestoreTrashBatchOptions): Promise<Re
         throw asConflict(error, table);
       }
     }
+    step('Recording the audit event');
     await tx.execute(sql`update trash_batches set restored_at = now() where id = ${batch.id}`);
-    // The scopes whose links came back: a scope delete left its scope disconnected, and the audit says which.
+    // A scope delete left its scope disconnected: the scope goes back to the state it had, unless it changed since.
+    const reenabled = await queryRows<{ id: string; state: string }>(tx, sql`
+      update sync_scopes s set state = (e.details->>'previousState')::scope_state, updated_at = now()
+      from audit_events e
+      where e.trash_batch_id = ${batch.id} and e.account_id = ${o.accountId} and e.action = 'scope.deleted'
+        and s.id = (e.details->'scope'->>'id')::uuid and s.account_id = e.account_id and s.state = 'disconnected'
+      returning s.id, s.state::text as state`);
+    // The scopes whose links came back, and which of them the restore re-enabled: the audit tells each scope's story.
     const scopes = await queryRows<{ id: string; state: string }>(tx, sql`
       select distinct s.id, s.state::text as state from trash_items i
       join sync_scopes s on s.account_id = i.account_id and s.integration_id = (i.row->>'integration_id')::uuid and s.kind::text = i.row->>'kind'
@@ -60,7 +74,7 @@ export async function restoreTrashBatch(o: RestoreTrashBatchOptions): Promise<Re
       action: 'trash.restored',
       batchId: batch.id,
       counts: batch.counts,
-      details: { scopeIds: scopes.map((s) => s.id), scopes },
+      details: { scopeIds: scopes.map((s) => s.id), scopes, scopesRestored: reenabled },
     });
     return { batchId: batch.id, counts: batch.counts };
   });

@@ -12,17 +12,19 @@ export type RecordTable = (typeof recordTables)[number];
 
 interface TableInfo {
   table: PgTable;
+  /** The rows in plain words, for progress messages. */
+  label: string;
   /** How a person names a row of the table, over its unqualified columns. */
   displayName: SQL;
 }
 
 export const trashTables: Record<TrashTable, TableInfo> = {
-  organizations: { table: organizations, displayName: sql`name` },
-  configurations: { table: configurations, displayName: sql`name` },
-  contacts: { table: contacts, displayName: sql`full_name` },
-  passwords: { table: passwords, displayName: sql`name` },
-  documents: { table: documents, displayName: sql`title` },
-  psa_links: { table: psaLinks, displayName: sql`kind || ' ' || external_id` },
+  organizations: { label: 'organizations', table: organizations, displayName: sql`name` },
+  configurations: { label: 'configurations', table: configurations, displayName: sql`name` },
+  contacts: { label: 'contacts', table: contacts, displayName: sql`full_name` },
+  passwords: { label: 'passwords', table: passwords, displayName: sql`name` },
+  documents: { label: 'documents', table: documents, displayName: sql`title` },
+  psa_links: { label: 'PSA links', table: psaLinks, displayName: sql`kind || ' ' || external_id` },
 };
 
 /** The same display name read back from a trashed row's JSON. */

@@ -5,7 +5,8 @@ import { actorOf } from '../integrations/integration-store.js';
 import { listTrash, showTrashBatch } from './list-trash.js';
 import { purgeTrashBatch } from './purge-trash.js';
 import { registerRecordDeleteRoutes } from './record-delete.routes.js';
-import { restoreTrashBatch } from './restore-trash-batch.js';
+import { jobAccepted } from '../manage/jobs/manage-job.schemas.js';
+import { answerStarted, startManageAction } from '../manage/jobs/start-manage-action.js';
 import { getTrashSettings, updateTrashSettings } from './trash-settings.js';
 import { batchParams, batchResult, purgeBody, trashBatchDetail, trashPage, trashQuery, trashSettings } from './trash.schemas.js';
 
@@ -44,11 +45,17 @@ export function registerTrashRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/trash/:id/restore', {
-    schema: { tags, summary: 'Put every row of the batch back as it was, links included', params: batchParams, response: { 200: batchResult, ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Put every row of the batch back as it was, links included; 202 with a job when large',
+      params: batchParams,
+      response: { 200: batchResult, 202: jobAccepted, ...errorResponses },
+    },
     preHandler: admin,
-    handler: (request) => {
+    handler: async (request, reply) => {
       const caller = callerOf(request);
-      return restoreTrashBatch({ ctx, accountId: caller.accountId, batchId: request.params.id, actor: actorOf(caller) });
+      const params = { batchId: request.params.id };
+      return answerStarted(reply, await startManageAction({ ctx, accountId: caller.accountId, actor: actorOf(caller), action: 'trash.restore', params }));
     },
   });
 

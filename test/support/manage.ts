@@ -24,8 +24,8 @@ export interface ManageWorld {
  * PSA (orphaned a day apart), two excluded by settings, two disabled, one in error, one contact whose parent is not
  * synced; and three names that test CSV quoting, formula injection and LIKE wildcards.
  */
-export async function startManageWorld(engine: Engine): Promise<ManageWorld> {
-  const [t, sim] = await Promise.all([startTestApp(engine), startSmallSimulator('connectwise')]);
+export async function startManageWorld(engine: Engine, env: Record<string, string> = {}, options: { jobs?: boolean } = {}): Promise<ManageWorld> {
+  const [t, sim] = await Promise.all([startTestApp(engine, env, options), startSmallSimulator('connectwise')]);
   const admin = await t.createUser('Acme MSP', 'admin');
   const editor = await t.createUser('Acme MSP', 'editor');
   const otherAdmin = await t.createUser('Globex MSP', 'admin');

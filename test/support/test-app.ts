@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { startJobQueue } from '../../src/jobs/job-queue.js';
+import { startManageJobs } from '../../src/manage/jobs/manage-job-worker.js';
 import { startSyncJobs } from '../../src/sync/jobs/sync-jobs.js';
 import { testHttp } from './sync.js';
 import { createApiKey } from '../../src/accounts/api-keys.js';
@@ -81,7 +82,9 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
   const ctx: AppContext = { config, database, secretBox: new SecretBox(randomBytes(32)) };
   // Sync now needs a worker: the real job queue, polling fast, with the engine's patience cut for tests.
   const queue = options.jobs ? await startJobQueue({ database, pollingIntervalSeconds: 0.5, stopTimeoutSeconds: 2 }) : undefined;
-  if (queue) ctx.sync = await startSyncJobs({ ctx, queue, log: { info: () => {}, warn: () => {}, error: () => {} } as never, http: testHttp, schedule: false });
+  const quiet = { info: () => {}, warn: () => {}, error: () => {} } as never;
+  if (queue) ctx.sync = await startSyncJobs({ ctx, queue, log: quiet, http: testHttp, schedule: false });
+  if (queue) ctx.manageJobs = await startManageJobs({ ctx, queue, log: quiet, schedule: false });
   const logs: string[] = [];
   const app = await buildApp(ctx, {
     logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } },

@@ -4,3 +4,4 @@ export * from './lookups.js';
 export * from './records.js';
 export * from './psa.js';
 export * from './audit.js';
+export * from './manage.js';
