@@ -19,6 +19,7 @@ import { registerLookupRoutes } from '../lookups/lookup.routes.js';
 import { registerManageActionRoutes } from '../manage/manage-actions.routes.js';
 import { registerManageJobRoutes } from '../manage/jobs/manage-job.routes.js';
 import { registerManageRoutes } from '../manage/manage.routes.js';
+import { registerRecordLinkRoutes } from '../manage/record-link.routes.js';
 import { organizationResource } from '../organizations/organization.resource.js';
 import { passwordResource } from '../passwords/password.resource.js';
 import { registerPasswordSecretRoute } from '../passwords/password.routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
       registerTrashRoutes(v1, ctx);
       registerManageRoutes(v1, ctx);
       registerManageActionRoutes(v1, ctx);
+      registerRecordLinkRoutes(v1, ctx);
       registerManageJobRoutes(v1, ctx);
     },
     { prefix: '/api/v1' },

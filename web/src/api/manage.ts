@@ -160,3 +160,24 @@ export interface AuditFilter {
   from?: string;
   to?: string;
 }
+
+export type ManageJobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** A large Manage Data action running in the background (Delete All, a scope disconnect, a restore). */
+export interface ManageJob {
+  id: string;
+  action: 'orphans.delete' | 'scope.disconnect' | 'trash.restore';
+  status: ManageJobStatus;
+  actor: string;
+  progress: { done: number; total: number; step: string } | null;
+  result: unknown;
+  error: { code: string; message: string } | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** What an execute call answers (202) when its action is large enough to run as a job. */
+export interface JobAccepted {
+  job: ManageJob;
+}

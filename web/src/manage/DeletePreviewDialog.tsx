@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { DeletionPreview } from '../api/manage';
+import type { DeletionPreview, ManageJob } from '../api/manage';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { JobProgress } from './JobProgress';
 import { DeletionSummary, TypedConfirm, typedMatches } from './PreviewParts';
 
 interface Props {
@@ -9,13 +10,15 @@ interface Props {
   /** The word the user types; none for deletes small enough to confirm with one click. */
   confirmWord?: string;
   busy: boolean;
+  /** A large delete runs as a job: its progress while it does. */
+  job?: ManageJob | null;
   error?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** A delete's preview (records, children, local-only data, a sample), bound to its token, then the delete. */
-export function DeletePreviewDialog({ title, preview, confirmWord, busy, error, onConfirm, onCancel }: Props) {
+export function DeletePreviewDialog({ title, preview, confirmWord, busy, job = null, error, onConfirm, onCancel }: Props) {
   const [typed, setTyped] = useState('');
   const empty = Object.values(preview.counts).every((count) => count.total === 0);
   return (
@@ -33,6 +36,7 @@ export function DeletePreviewDialog({ title, preview, confirmWord, busy, error, 
     >
       <DeletionSummary preview={preview} />
       {confirmWord !== undefined && !empty && <TypedConfirm expected={confirmWord} value={typed} onChange={setTyped} />}
+      <JobProgress job={job} />
     </ConfirmDialog>
   );
 }

@@ -4,6 +4,7 @@ import { syncKindNames } from '../integrations/labels';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { errorMessage } from '../ui/States';
 import { useScopeDisconnect, useScopeDisconnectPreview } from './hooks';
+import { JobProgress } from './JobProgress';
 import { DeletionSummary, TypedConfirm, typedMatches } from './PreviewParts';
 
 const choices: { mode: DisconnectMode; title: string; text: string; action: string }[] = [
@@ -109,6 +110,7 @@ export function DisconnectDialog({ kind, scope, onClose, onDone }: { kind: SyncK
       )}
       {data.deletion && <DeletionSummary preview={data.deletion} scoped />}
       {permanent && <TypedConfirm expected={data.scope.name} value={typed} onChange={setTyped} />}
+      <JobProgress job={execute.job} />
       <button
         type="button"
         className="btn btn-ghost btn-sm back-link"

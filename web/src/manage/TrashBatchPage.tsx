@@ -6,9 +6,10 @@ import { formatDateTime } from '../ui/format';
 import { useDocumentTitle } from '../ui/hooks';
 import { EmptyState, ErrorState, errorMessage, LoadingState } from '../ui/States';
 import { usePurgeBatch, useRestoreBatch, useTrashBatch } from './hooks';
+import { JobProgress } from './JobProgress';
 import { managePaths } from './paths';
 import { ActionNotice, describeCounts, TypedConfirm, typedMatches, type ResultNotice } from './PreviewParts';
-import { batchStatus } from './TrashPage';
+import { batchAction, batchStatus } from './TrashPage';
 
 const tableLabels: Record<string, string> = {
   organizations: 'Organization',
@@ -75,11 +76,12 @@ export function TrashBatchPage() {
           </>
         )}
       </div>
+      <JobProgress job={restore.job} />
       <ActionNotice notice={notice} onDismiss={() => setNotice(null)} />
       <dl className="batch-facts">
         <div>
           <dt>Action</dt>
-          <dd className="mono">{data.action}</dd>
+          <dd>{batchAction(data)}</dd>
         </div>
         <div>
           <dt>{data.purgedAt ? 'Purged' : data.restoredAt ? 'Restored' : 'Purged automatically'}</dt>

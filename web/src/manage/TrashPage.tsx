@@ -6,10 +6,19 @@ import { formatDateTime, formatRelative } from '../ui/format';
 import { useDocumentTitle } from '../ui/hooks';
 import { CheckIcon, TrashIcon } from '../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../ui/States';
-import { useTrash, useTrashSettings } from './hooks';
+import { useTrash } from './hooks';
 import { managePaths } from './paths';
 import { describeCounts } from './PreviewParts';
+import { RetentionPanel } from './RetentionPanel';
 import { LoadMoreFooter } from '../ui/LoadMoreFooter';
+
+/** What kind of delete made a batch, in the words of the screen that did it. */
+const batchActions: Record<string, string> = {
+  'records.deleted': 'Records deleted',
+  'orphans.deleted': 'Delete All orphaned',
+  'scope.deleted': 'Scope disconnected and deleted',
+};
+export const batchAction = (batch: TrashBatch) => batchActions[batch.action] ?? batch.action;
 
 export function batchStatus(batch: TrashBatch) {
   if (batch.purgedAt) return <Badge tone="neutral">Purged</Badge>;
@@ -22,9 +31,7 @@ export function TrashPage() {
   useDocumentTitle('Trash');
   const { isAdmin } = usePermissions();
   const list = useTrash();
-  const settings = useTrashSettings();
   if (!isAdmin) return <EmptyState title="The trash is for administrators">Ask an administrator of your account to restore deleted data.</EmptyState>;
-  const days = settings.data?.retentionDays;
   let body;
   if (list.isPending) body = <LoadingState label="Loading the trash…" />;
   else if (list.isError) body = <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
@@ -59,7 +66,7 @@ export function TrashPage() {
                   </td>
                   <td>{describeCounts(batch.counts)}</td>
                   <td>{batch.actorLabel}</td>
-                  <td className="muted clamp-2">{batch.reason || batch.action}</td>
+                  <td className="muted clamp-2">{batch.reason || batchAction(batch)}</td>
                   <td>{batchStatus(batch)}</td>
                   <td className="nowrap muted" title={formatDateTime(batch.purgedAt ?? batch.expiresAt)}>
                     {batch.purgedAt ? formatRelative(batch.purgedAt) : batch.restoredAt ? '—' : formatRelative(batch.expiresAt)}
@@ -81,9 +88,9 @@ export function TrashPage() {
         </h2>
         <p className="muted">
           Every delete is one batch: who, when, why and what. Restore puts everything back as it was, PSA links included.
-          {days !== undefined && ` Batches are purged for good after ${days} ${days === 1 ? 'day' : 'days'}.`}
         </p>
       </div>
+      <RetentionPanel />
       {body}
     </section>
   );

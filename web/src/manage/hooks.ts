@@ -1,13 +1,19 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../api/client';
+import type { Provider } from '../api/integrations';
 import type {
   AuditEvent,
   AuditFilter,
   DeletionPreview,
   DeletionResult,
   DisconnectMode,
+  JobAccepted,
+  LinkState,
+  ManageJob,
   ManagedRecord,
   ManageSummary,
+  OrphanReason,
   RecordsFilter,
   ScopeDisconnectPreview,
   ScopeDisconnectResult,
@@ -17,6 +23,7 @@ import type {
   TrashBatchDetail,
 } from '../api/manage';
 import type { Page } from '../api/types';
+import { followJob } from './follow-job';
 
 export const manageKeys = {
   summary: ['manage', 'summary'] as const,
@@ -47,22 +54,6 @@ export function useManagedRecords(filter: RecordsFilter) {
   return { ...query, items: query.data?.pages.flatMap((page) => page.items) ?? [] };
 }
 
-/**
- * The link of one record. There is no per-record link endpoint, so this searches the Manage Data list by the record's
- * name (within its organization) and picks the row with its id; null when the record has no PSA link.
- */
-export function useRecordLink(kind: SyncKind, id: string | undefined, name: string | undefined, organizationId: string | undefined) {
-  return useQuery({
-    queryKey: [...manageKeys.record(kind, id ?? ''), name, organizationId],
-    enabled: Boolean(id && name),
-    queryFn: async ({ signal }) => {
-      const query = kind === 'organization' ? { kind, organizationId: id } : { kind, organizationId, q: name!.slice(0, 200) };
-      const page = await api.get<Page<ManagedRecord>>('/manage/records', { ...query, limit: 200 }, signal);
-      return page.items.find((item) => item.id === id) ?? null;
-    },
-  });
-}
-
 /** Disable Sync / Enable Sync (reconnect) on one or many records. */
 export function useSetRecordSync() {
   const client = useQueryClient();
@@ -85,12 +76,16 @@ export function useScopeDisconnectPreview(scopeId: string) {
   return useMutation({ mutationFn: (mode: DisconnectMode) => api.post<ScopeDisconnectPreview>(`/manage/scopes/${scopeId}/disconnect-preview`, { mode }) });
 }
 
+/** Disconnect a scope as previewed; a large one runs as a job, whose progress `job` shows while it runs. */
 export function useScopeDisconnect(scopeId: string) {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { mode: DisconnectMode; confirmationToken: string; reason?: string }) => api.post<ScopeDisconnectResult>(`/manage/scopes/${scopeId}/disconnect`, body),
+  const [job, setJob] = useState<ManageJob | null>(null);
+  const mutation = useMutation({
+    mutationFn: async (body: { mode: DisconnectMode; confirmationToken: string; reason?: string }) =>
+      followJob(await api.post<ScopeDisconnectResult | JobAccepted>(`/manage/scopes/${scopeId}/disconnect`, body), setJob),
     onSuccess: () => refreshAll(client),
   });
+  return { ...mutation, job };
 }
 
 /** Resume a paused scope, or reconnect a disconnected one (the next run re-matches, never duplicates). */
@@ -108,11 +103,13 @@ export type OrphanTarget = { kind: SyncKind; typeExternalId: string | null };
 export function useOrphanDelete() {
   const client = useQueryClient();
   const preview = useMutation({ mutationFn: (target: OrphanTarget) => api.post<DeletionPreview>('/manage/orphans/delete-preview', target) });
+  const [job, setJob] = useState<ManageJob | null>(null);
   const execute = useMutation({
-    mutationFn: (body: OrphanTarget & { confirmationToken: string; reason?: string }) => api.post<DeletionResult>('/manage/orphans/delete', body),
+    mutationFn: async (body: OrphanTarget & { confirmationToken: string; reason?: string }) =>
+      followJob(await api.post<DeletionResult | JobAccepted>('/manage/orphans/delete', body), setJob),
     onSuccess: () => refreshAll(client),
   });
-  return { preview, execute };
+  return { preview, execute, job };
 }
 
 /** Delete selected records (with their children): preview, then execute with its token. */
@@ -144,9 +141,15 @@ export function useTrashSettings() {
   return useQuery({ queryKey: ['trash', 'settings'], queryFn: ({ signal }) => api.get<{ retentionDays: number }>('/trash/settings', undefined, signal) });
 }
 
+/** Restore a batch; a large one runs as a job, whose progress `job` shows while it runs. */
 export function useRestoreBatch() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: (id: string) => api.post<DeletionResult>(`/trash/${id}/restore`), onSuccess: () => refreshAll(client) });
+  const [job, setJob] = useState<ManageJob | null>(null);
+  const mutation = useMutation({
+    mutationFn: async (id: string) => followJob(await api.post<DeletionResult | JobAccepted>(`/trash/${id}/restore`), setJob),
+    onSuccess: () => refreshAll(client),
+  });
+  return { ...mutation, job };
 }
 
 export function usePurgeBatch() {
@@ -162,4 +165,39 @@ export function useAuditLog(filter: AuditFilter) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   return { ...query, items: query.data?.pages.flatMap((page) => page.items) ?? [] };
+}
+
+/** Change how long deleted batches stay restorable; the change is audited, so the audit log refreshes too. */
+export function useUpdateTrashSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: { retentionDays: number }) => api.put<{ retentionDays: number }>('/trash/settings', settings),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['trash', 'settings'] }), client.invalidateQueries({ queryKey: ['audit'] })]),
+  });
+}
+
+/** One record's PSA link as GET /manage/records/{kind}/{recordId}/link answers it (src/manage/record-link.schemas.ts). */
+export interface RecordLink {
+  id: string;
+  state: LinkState;
+  orphanReason: OrphanReason | null;
+  orphanReasonText: string | null;
+  orphanedAt: string | null;
+  psaId: string;
+  psaTypeName: string | null;
+  psaStatusName: string | null;
+  lastSyncedAt: string | null;
+  lastError: { code: string; message: string; at: string | null } | null;
+  provider: Provider;
+  /** Opens the record in the PSA's own web UI; null when the integration's URL does not tell where. */
+  psaUrl: string | null;
+}
+
+/** The exact link of one record, by id; null for a local record. Any role may read it. */
+export function usePsaLink(kind: SyncKind, id: string | undefined) {
+  return useQuery({
+    queryKey: manageKeys.record(kind, id ?? ''),
+    enabled: Boolean(id),
+    queryFn: async ({ signal }) => (await api.get<{ link: RecordLink | null }>(`/manage/records/${kind}/${id}/link`, undefined, signal)).link,
+  });
 }
