@@ -298,4 +298,15 @@ describe('manage data', () => {
     expect(await api<{ retentionDays: number }>('GET', '/trash/settings')).toEqual({ retentionDays: 45 });
     expect(pageErrors).toEqual([]);
   });
+  it("shows a synced organization's PSA type and status in its edit form", async () => {
+    // The lookups load after the record: the selects must show the values once their options arrive.
+    const [org] = (await api<{ items: { id: string; organizationTypeId: string | null }[] }>('GET', '/organizations?limit=50')).items.filter((o) => o.organizationTypeId);
+    const lookups = await api<{ organizationTypes: { id: string; name: string }[] }>('GET', '/lookups');
+    const typeName = lookups.organizationTypes.find((t) => t.id === org!.organizationTypeId)!.name;
+    await page.goto(`/organizations/${org!.id}/edit`);
+    const type = page.getByLabel('Type', { exact: true });
+    await type.waitFor();
+    await expect.poll(() => type.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe(typeName);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -17,6 +17,10 @@ const inputTypes: Record<string, string> = { email: 'email', tel: 'tel', date: '
 /** A labelled input with its hint and error, wired up for screen readers. */
 export function FormField({ field, value, error, onChange, autoFocus }: Props) {
   const id = `field-${field.name}`;
+  // Read here, not in <Options>: a controlled <select> re-applies its value only when it re-renders itself, so options
+  // that arrive later (the lookups load after the record) would otherwise show "— None —" over a set value.
+  const lookups = useLookups();
+  const options: Option[] = field.lookup ? (lookups.data?.[field.lookup] ?? []).map((v) => ({ value: v.id, label: v.name })) : (field.options ?? []);
   const describedBy = [field.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
@@ -40,7 +44,7 @@ export function FormField({ field, value, error, onChange, autoFocus }: Props) {
       control = (
         <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
           {!field.required && <option value="">— None —</option>}
-          <Options field={field} />
+          <Options options={options} />
         </select>
       );
       break;
@@ -86,9 +90,7 @@ export function FormField({ field, value, error, onChange, autoFocus }: Props) {
   );
 }
 
-function Options({ field }: { field: FieldDef }) {
-  const lookups = useLookups();
-  const options: Option[] = field.lookup ? (lookups.data?.[field.lookup] ?? []).map((v) => ({ value: v.id, label: v.name })) : (field.options ?? []);
+function Options({ options }: { options: Option[] }) {
   const groups = [...new Set(options.map((o) => o.group))];
   return (
     <>
