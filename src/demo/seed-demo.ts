@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createUser } from '../accounts/create-user.js';
+import type { Db } from '../db/database.js';
 import { accounts, configurations, contacts, documents, organizations, passwords } from '../db/schema/index.js';
 import type { AppContext } from '../http/context.js';
 import { ensureLookupValue } from '../lookups/lookup.routes.js';
@@ -13,12 +14,17 @@ export const DEMO_EMAIL = 'admin@demo.psalink.test';
  * sees a working app. Returns the credentials to print, or undefined when the database already has accounts.
  */
 export async function seedDemoIfEmpty(ctx: AppContext, password = process.env.PSALINK_DEMO_PASSWORD) {
-  const [{ count } = { count: 0 }] = await ctx.database.db.select({ count: sql<number>`count(*)::int` }).from(accounts);
-  if (count > 0) return undefined;
-  const demoPassword = password ?? randomBytes(9).toString('base64url');
-  const { account } = await createUser({ db: ctx.database.db, accountName: DEMO_ACCOUNT, email: DEMO_EMAIL, password: demoPassword, role: 'admin', name: 'Demo Admin' });
-  await seedRecords(ctx, account.id);
-  return { email: DEMO_EMAIL, password: demoPassword };
+  // Several processes may start at once on one empty PostgreSQL: one seeds, the others wait on the lock and find it done.
+  return ctx.database.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('psalink:demo-seed'))`);
+    const [{ count } = { count: 0 }] = await tx.select({ count: sql<number>`count(*)::int` }).from(accounts);
+    if (count > 0) return undefined;
+    const demoPassword = password ?? randomBytes(9).toString('base64url');
+    const { account } = await createUser({ db: tx, accountName: DEMO_ACCOUNT, email: DEMO_EMAIL, password: demoPassword, role: 'admin', name: 'Demo Admin' });
+    await seedRecords({ ...ctx, database: { ...ctx.database, db: tx } }, account.id);
+    return { email: DEMO_EMAIL, password: demoPassword };
+  });
 }
 
 async function seedRecords(ctx: AppContext, accountId: string) {

@@ -26,7 +26,7 @@ export interface DeleteOrphansOptions {
  */
 export function deleteOrphans(o: DeleteOrphansOptions): Promise<MoveToTrashResult> {
   return inTransaction(o.ctx.database.db, o.tx, async (tx) => {
-    const ids = await orphanedRecordIds(tx, o.accountId, o.kind, o.typeExternalId);
+    const ids = await orphanedRecordIds(tx, o.accountId, o.kind, o.typeExternalId, true);
     if (ids.length === 0) throw new AppError('preview_stale', `There are no orphaned ${o.kind}s to delete (any more).`);
     return moveToTrash({
       ctx: o.ctx,

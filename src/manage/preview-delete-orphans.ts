@@ -13,10 +13,14 @@ export interface PreviewDeleteOrphansOptions {
   typeExternalId?: string | null;
 }
 
-/** The records of the kind (and type) whose link is orphaned, in id order. */
-export async function orphanedRecordIds(db: Db, accountId: string, kind: RecordKind, typeExternalId: string | null | undefined): Promise<string[]> {
+/**
+ * The records of the kind (and type) whose link is orphaned, in id order (a record has one link of its kind). `lock`
+ * holds the links until commit: a second Delete All of the same orphans waits, then finds them gone.
+ */
+export async function orphanedRecordIds(db: Db, accountId: string, kind: RecordKind, typeExternalId: string | null | undefined, lock = false): Promise<string[]> {
   const rows = await queryRows<{ record_id: string }>(db, sql`
-    select distinct record_id from psa_links where ${linksOfType(accountId, kind, typeExternalId)} and state = 'orphaned' order by record_id`);
+    select record_id from psa_links where ${linksOfType(accountId, kind, typeExternalId)} and state = 'orphaned' order by record_id
+    ${lock ? sql`for update` : sql``}`);
   return rows.map((row) => row.record_id);
 }
 

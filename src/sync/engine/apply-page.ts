@@ -8,6 +8,8 @@ import type { CanonicalRecord, RecordKind } from '../../psa/canonical.js';
 import { linkTransitions, type OrphanReason } from '../domain/link-states.js';
 import type { PagePlan } from '../domain/plan-page.js';
 import type { AppliedPage } from '../domain/run-counts.js';
+import type { ScopeState } from '../domain/scope-states.js';
+import { lockScopeStates } from './load-state.js';
 import { recordRow, recordsetShape, recordTables } from './record-columns.js';
 
 export interface ApplyPageOptions {
@@ -19,6 +21,15 @@ export interface ApplyPageOptions {
   lookups: LookupIds;
   /** Names of local records, for the suggestions of an ambiguous match. */
   candidateName(recordId: string): string | undefined;
+  /** The kind's scope states the plan was made with (scopeKey → state; absent means excluded). */
+  scopes: ReadonlyMap<string, ScopeState>;
+}
+
+/** A scope of the kind changed state since the page was planned (an admin paused or disconnected it mid-run). */
+export class ScopesChanged extends Error {
+  constructor(readonly current: ReadonlyMap<string, ScopeState>) {
+    super('the sync scopes changed while the page was planned');
+  }
 }
 
 export interface AppliedPageResult extends AppliedPage {
@@ -48,6 +59,8 @@ const linkMetaShape = 'external_id text, psa_type_id text, psa_status_id text, p
 export async function applyPage(options: ApplyPageOptions): Promise<AppliedPageResult> {
   const { db, plan } = options;
   return db.transaction(async (tx) => {
+    const current = await lockScopeStates(tx as unknown as Db, options.integrationId, options.kind);
+    if (!sameScopeStates(options.kind, options.scopes, current)) throw new ScopesChanged(current);
     const created = await createRecords(tx as unknown as Db, options);
     const linked = await linkRecords(tx as unknown as Db, options);
     const updated = await updateRecords(tx as unknown as Db, options);
@@ -67,6 +80,12 @@ export async function applyPage(options: ApplyPageOptions): Promise<AppliedPageR
       linkedRecordIds: linked.recordIds,
     };
   });
+}
+
+function sameScopeStates(kind: RecordKind, planned: ReadonlyMap<string, ScopeState>, current: ReadonlyMap<string, ScopeState>): boolean {
+  const ofKind = [...planned.keys()].filter((key) => key.startsWith(`${kind}:`));
+  const keys = new Set([...ofKind, ...current.keys()]);
+  return [...keys].every((key) => (planned.get(key) ?? 'excluded') === (current.get(key) ?? 'excluded'));
 }
 
 async function writeRecordFields(db: Db, kind: RecordKind, accountId: string, rows: Record<string, string | null>[], mode: 'insert' | 'update') {
@@ -214,6 +233,10 @@ export async function applyOrphans(db: Db, accountId: string, orphans: readonly 
       from jsonb_to_recordset(${json(chunk.map((o) => ({ link_id: o.linkId, reason: o.reason })))}) as v(link_id uuid, reason text)
       where l.id = v.link_id and l.account_id = ${accountId} and l.state = any(${states(linkTransitions.orphaned.from)})
         and (l.state <> 'orphaned' or l.orphan_reason is distinct from v.reason::orphan_reason)
+        -- a scope paused or disconnected since the orphan was planned is frozen: its links are left as they are
+        and not exists (select 1 from sync_scopes s where s.integration_id = l.integration_id and s.kind = l.kind
+          and s.state in ('paused', 'disconnected')
+          and ((s.dimension = 'type' and s.external_id = l.psa_type_id) or (s.dimension = 'status' and s.external_id = l.psa_status_id)))
       returning l.id, l.orphan_reason`);
     applied.push(...rows.map((r) => ({ linkId: r.id, reason: r.orphan_reason })));
   }

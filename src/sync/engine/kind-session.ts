@@ -8,7 +8,7 @@ import { planPage } from '../domain/plan-page.js';
 import type { ParentOrganization, PlanContext, ReviewDecision } from '../domain/plan-types.js';
 import { addPageCounts, type RunCounts } from '../domain/run-counts.js';
 import type { ScopeState } from '../domain/scope-states.js';
-import { applyPage, type PendingOrphan } from './apply-page.js';
+import { applyPage, ScopesChanged, type PendingOrphan } from './apply-page.js';
 import { loadLinks, loadMatchIndex, loadParents, loadReviewDecisions, scopeKey } from './load-state.js';
 import type { RunIssues } from './run-issues.js';
 
@@ -48,12 +48,14 @@ export async function openKindSession(o: KindSessionOptions) {
     loadReviewDecisions(db, o.integrationId, kind),
     kind === 'organization' ? Promise.resolve(new Map<string, ParentOrganization>()) : loadParents(db, o.integrationId),
   ]);
+  // The scope states pages are planned with; refreshed when an admin changes a scope while the run goes on.
+  let scopes: ReadonlyMap<string, ScopeState> = o.scopes;
   // A record an admin chose for one PSA record is not offered to any other by automatic matching.
   const reserved = new Set([...reviews.values()].flatMap((r) => (r.decision === 'link' ? [r.recordId] : [])));
   const baseContext: Omit<PlanContext, 'links'> = {
     kind,
     kindEnabled: kind !== 'contact' || o.settings.contactsEnabled,
-    scopeState: (dimension, externalId) => o.scopes.get(scopeKey(kind, dimension, externalId)) ?? 'excluded',
+    scopeState: (dimension, externalId) => scopes.get(scopeKey(kind, dimension, externalId)) ?? 'excluded',
     parent: (externalCompanyId) => parents.get(externalCompanyId),
     matches: (record) => matchIndex.match(record, organizationOf(record, parents)).candidates.filter((id) => !reserved.has(id)),
     review: (record) => reviewFor(record, reviews, matchIndex),
@@ -62,16 +64,29 @@ export async function openKindSession(o: KindSessionOptions) {
   const planned = new Set<string>();
   /** PSA records this kind planned as gone from the sync (inactive, deleted, out of scope): nothing to fix or review. */
   const settled = new Set<string>();
+  /** Plans the page and applies it; planned again when a scope changed state meanwhile (the apply says so). */
+  const planAndApply = async (records: CanonicalRecord[]) => {
+    for (let attempt = 1; ; attempt++) {
+      const links = await loadLinks(db, o.integrationId, kind, records.map((r) => r.externalId));
+      const plan = planPage(records, { ...baseContext, links });
+      try {
+        const applied = await applyPage({ db, accountId: o.accountId, integrationId: o.integrationId, kind, plan, lookups: o.lookups, scopes, candidateName: (id) => matchIndex.get(id)?.name });
+        return { plan, links, applied };
+      } catch (error) {
+        if (!(error instanceof ScopesChanged) || attempt >= 5) throw error;
+        scopes = new Map([...[...scopes].filter(([key]) => !key.startsWith(`${kind}:`)), ...error.current]);
+      }
+    }
+  };
+
   const process = async (records: CanonicalRecord[]) => {
-    const links = await loadLinks(db, o.integrationId, kind, records.map((r) => r.externalId));
-    const plan = planPage(records, { ...baseContext, links });
+    const { plan, links, applied } = await planAndApply(records);
     if (plan.orphans.length > 0) {
       const externalIdOf = new Map([...links].map(([externalId, link]) => [link.linkId, externalId]));
       for (const orphan of plan.orphans) o.orphanLater(orphan.link.linkId, externalIdOf.get(orphan.link.linkId) ?? '', orphan.reason, orphan.link.state);
     }
     for (const d of [...plan.updates, ...plan.unchanged, ...plan.fails]) o.forgetOrphan?.(d.link.linkId);
     plan.orphans = [];
-    const applied = await applyPage({ db, accountId: o.accountId, integrationId: o.integrationId, kind, plan, lookups: o.lookups, candidateName: (id) => matchIndex.get(id)?.name });
     for (const recordId of applied.linkedRecordIds) matchIndex.remove(recordId);
     addPageCounts(o.counts, applied);
     o.issues.addPlan(kind, plan);

@@ -23,6 +23,18 @@ export async function loadScopeStates(db: Db, integrationId: string): Promise<Ma
   return new Map(rows.map((r) => [scopeKey(r.kind, r.dimension, r.external_id), r.state]));
 }
 
+/**
+ * The kind's scope states as committed now, share-locked until the caller's transaction ends: a page is applied only
+ * under the scope states it was planned with, and a concurrent pause or disconnect waits for it (or it for them).
+ */
+export async function lockScopeStates(db: Db, integrationId: string, kind: RecordKind): Promise<Map<string, ScopeState>> {
+  const rows = await queryRows<{ dimension: 'type' | 'status'; external_id: string; state: ScopeState }>(
+    db,
+    sql`select dimension, external_id, state from sync_scopes where integration_id = ${integrationId} and kind = ${kind} for share`,
+  );
+  return new Map(rows.map((r) => [scopeKey(kind, r.dimension, r.external_id), r.state]));
+}
+
 interface LinkRow {
   id: string;
   external_id: string;

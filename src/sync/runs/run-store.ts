@@ -46,19 +46,26 @@ export interface CreateRunOptions {
  * asking again while one waits returns that one instead of piling up duplicates.
  */
 export async function createRun(o: CreateRunOptions): Promise<{ run: SyncRunRow; created: boolean }> {
-  try {
-    const [run] = await o.db
-      .insert(syncRuns)
-      .values({ accountId: o.accountId, integrationId: o.integrationId, trigger: o.trigger, full: o.full, triggeredByUserId: o.userId ?? null })
-      .returning();
-    return { run: run!, created: true };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const [queued] = await o.db.select().from(syncRuns).where(sql`${syncRuns.integrationId} = ${o.integrationId} and ${syncRuns.status} = 'queued'`).limit(1);
-    if (!queued) throw new AppError('conflict', 'A sync of this integration was just queued; try again in a moment.');
-    // A full sync asked for while an incremental one waits upgrades the waiting run.
-    if (o.full && !queued.full) await o.db.update(syncRuns).set({ full: true }).where(sql`${syncRuns.id} = ${queued.id} and ${syncRuns.status} = 'queued'`);
-    return { run: { ...queued, full: queued.full || o.full }, created: false };
+  // The waiting run that refused this insert may be claimed before it is read back: then a new one may wait, so try
+  // again (a press of Sync now on two processes at once must never answer "try again").
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [run] = await o.db
+        .insert(syncRuns)
+        .values({ accountId: o.accountId, integrationId: o.integrationId, trigger: o.trigger, full: o.full, triggeredByUserId: o.userId ?? null })
+        .returning();
+      return { run: run!, created: true };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const [queued] = await o.db.select().from(syncRuns).where(sql`${syncRuns.integrationId} = ${o.integrationId} and ${syncRuns.status} = 'queued'`).limit(1);
+      if (!queued) {
+        if (attempt < 5) continue;
+        throw new AppError('conflict', 'A sync of this integration was just queued; try again in a moment.');
+      }
+      // A full sync asked for while an incremental one waits upgrades the waiting run.
+      if (o.full && !queued.full) await o.db.update(syncRuns).set({ full: true }).where(sql`${syncRuns.id} = ${queued.id} and ${syncRuns.status} = 'queued'`);
+      return { run: { ...queued, full: queued.full || o.full }, created: false };
+    }
   }
 }
 
