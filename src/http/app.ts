@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAuthRoutes } from '../accounts/auth.routes.js';
@@ -39,6 +39,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
     logger: options.logger ?? { level: ctx.config.logLevel, redact: redactPaths },
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
+    // The router refuses a malformed URL or an over-long path parameter before any hook runs: answer in our format too.
+    frameworkErrors: (_error, _request, reply: FastifyReply) => reply.status(400).send(toErrorBody('validation_failed', 'The request URL is not valid.')),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

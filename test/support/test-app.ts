@@ -12,6 +12,33 @@ import type { App, AppContext } from '../../src/http/context.js';
 import { SecretBox } from '../../src/shared/secret-box.js';
 import { freshDatabase, type Engine, type TestDatabase } from './databases.js';
 
+/** Keys whose values are secrets in what the tests send and receive; `credentials` objects are secret but for these. */
+const secretKeys = new Set(['password', 'secret', 'key', 'csrfToken']);
+const publicCredentialKeys = new Set(['companyId', 'tenant', 'username', 'requestBudget']);
+/** Secrets seen per app (by its URL), for the log scan at close. Short values would match by chance. */
+const secretsByApp = new Map<string, Set<string>>();
+
+function collectSecrets(value: unknown, into: Set<string>, key = ''): void {
+  if (typeof value === 'string') {
+    if (secretKeys.has(key) && value.length >= 6) into.add(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectSecrets(item, into);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (key === 'credentials' && typeof v === 'string' && !publicCredentialKeys.has(k) && v.length >= 6) into.add(v);
+      else collectSecrets(v, into, k);
+    }
+  }
+}
+
+/** Throws when any log line holds a secret the tests sent or received: no secret may ever reach a log. */
+export function assertNoSecretsLogged(logs: string[], secrets: Iterable<string>) {
+  const text = logs.join('\n');
+  for (const secret of secrets) {
+    if (text.includes(secret)) throw new Error(`a secret reached the logs: ${secret.slice(0, 3)}… in ${logs.find((l) => l.includes(secret))?.slice(0, 300)}`);
+  }
+}
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -43,6 +70,12 @@ export class ApiClient {
     } catch {
       /* not JSON: keep the text */
     }
+    const secrets = secretsByApp.get(this.baseUrl);
+    if (secrets) {
+      collectSecrets(typeof body === 'string' ? safeParse(body) : body, secrets);
+      collectSecrets(parsed, secrets);
+      for (const cookie of response.headers.getSetCookie()) collectSecrets({ key: cookie.split(';')[0]!.split('=')[1] ?? '' }, secrets);
+    }
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
@@ -50,6 +83,14 @@ export class ApiClient {
   post = <T = any>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});
   patch = <T = any>(path: string, body: unknown) => this.request<T>('PATCH', path, body);
   delete = <T = any>(path: string) => this.request<T>('DELETE', path);
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface TestUser {
@@ -71,6 +112,8 @@ export interface TestApp {
   anonymous: ApiClient;
   /** Log lines the app wrote, to check that no secret ever appears in them. */
   logs: string[];
+  /** Every secret the tests sent or received (passwords, keys, session and CSRF tokens, PSA credentials); close() scans the logs for them. */
+  secrets: Set<string>;
   createUser(account: string, role: Role): Promise<TestUser>;
   close(): Promise<void>;
 }
@@ -91,6 +134,8 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const secrets = new Set<string>();
+  secretsByApp.set(url, secrets);
   const anonymous = new ApiClient(url);
   let counter = 0;
   return {
@@ -100,6 +145,7 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
     database,
     anonymous,
     logs,
+    secrets,
     async createUser(account, role) {
       const email = `${role}${++counter}@${account.toLowerCase().replace(/\W/g, '')}.test`;
       const password = `pw-${randomBytes(8).toString('hex')}`;
@@ -108,6 +154,7 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
       if (signIn.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(signIn.body)}`);
       const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
       const key = await createApiKey({ db: database.db, accountId: acc.id, userId: user.id, name: 'test' });
+      secrets.add(password).add(key.key);
       return {
         email,
         password,
@@ -122,6 +169,8 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
       await app.close();
       await queue?.stop();
       await database.destroy();
+      secretsByApp.delete(url);
+      assertNoSecretsLogged(logs, secrets);
     },
   };
 }

@@ -11,7 +11,8 @@ import type { HaloAsset, HaloClient, HaloNamed, HaloUser } from './halo-types.js
  * - address: Halo's main-site address is free text in line1–line4; read as street, city, region, country.
  * - Halo has no soft delete: `deleted` is always false, a deleted record stops being listed.
  */
-const blankToNull = (value: string | null | undefined) => (value === undefined || value === null || value.trim() === '' ? null : value);
+// A non-text value (a number, an object from a custom field) passes through: the sync's record validation reports it.
+const blankToNull = (value: string | null | undefined) => (value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? null : value);
 
 /** Halo serializes UTC date-times with or without a zone designator; both mean UTC. */
 export function haloDateToIso(value: string | null | undefined): string | null {

@@ -15,14 +15,19 @@ export interface RecordProblem {
 /** Why a PSA record cannot be applied, in words an admin can act on in the PSA; undefined when it can. */
 export function validateRecord(record: CanonicalRecord): RecordProblem | undefined {
   const problem = (message: string): RecordProblem => ({ code: 'psa_record_invalid', message });
+  // Types first: a PSA can send a number or an object where text belongs, and the checks below call string methods.
+  for (const [field, value] of Object.entries(record.fields as unknown as Record<string, unknown>)) {
+    if (value !== null && typeof value !== 'string') return problem(`The PSA field ${field} is not text.`);
+  }
+  // Null-safe too: a connector passes through a name the PSA sent as null.
+  const blank = (value: string | null | undefined) => !value?.trim();
   if (record.kind === 'contact') {
-    if (!record.fields.firstName.trim() && !record.fields.lastName.trim()) return problem('The PSA contact has neither a first nor a last name.');
-  } else if (!record.fields.name.trim()) {
+    if (blank(record.fields.firstName) && blank(record.fields.lastName)) return problem('The PSA contact has neither a first nor a last name.');
+  } else if (blank(record.fields.name)) {
     return problem(`The PSA ${record.kind} has no name.`);
   }
   if (record.kind !== 'organization' && !record.parentExternalId) return problem(`The PSA ${record.kind} belongs to no company.`);
   for (const [field, value] of Object.entries(record.fields as unknown as Record<string, unknown>)) {
-    if (value !== null && typeof value !== 'string') return problem(`The PSA field ${field} is not text.`);
     const max = maxLengths[field];
     if (typeof value === 'string' && max && value.length > max) {
       return problem(`The PSA field ${field} is ${value.length} characters long; psalink keeps at most ${max}. Shorten it in the PSA.`);
