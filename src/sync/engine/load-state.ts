@@ -61,11 +61,15 @@ const toLink = (r: LinkRow): ReconciledLink => ({
 /** The links of a page's PSA ids. */
 export async function loadLinks(db: Db, integrationId: string, kind: RecordKind, externalIds: readonly string[]): Promise<Map<string, ReconciledLink>> {
   if (externalIds.length === 0) return new Map();
+  // One probe of the unique (integration, kind, external id) index per id, whatever the statistics say: during a first
+  // sync they lag far behind the table, and `external_id = any(…)` was planned as a filter over every link of the
+  // kind, page after page (quadratic). `offset 0` keeps the planner from flattening the probe into a join.
   const rows = await queryRows<LinkRow>(db, sql`
-    select id, external_id, record_id, state, orphan_reason, payload_hash, psa_type_id, psa_status_id, psa_parent_id
-    from psa_links
-    where integration_id = ${integrationId} and kind = ${kind}
-      and external_id = any(${textArray(externalIds)})`);
+    select l.id, l.external_id, l.record_id, l.state, l.orphan_reason, l.payload_hash, l.psa_type_id, l.psa_status_id, l.psa_parent_id
+    from unnest(${textArray(externalIds)}) as e(external_id)
+    cross join lateral (
+      select * from psa_links p where p.integration_id = ${integrationId} and p.kind = ${kind} and p.external_id = e.external_id offset 0
+    ) l`);
   return new Map(rows.map((r) => [r.external_id, toLink(r)]));
 }
 
