@@ -40,8 +40,8 @@ export async function computeDisconnectPreview(o: { db: Db; secretBox: SecretBox
   const recordIds = [...new Set(links.map((link) => link.record_id))];
   let deletion: DeletionPreview | null = null;
   if (o.mode === 'delete') {
-    const rows = await collectDeletion({ db: o.db, accountId: o.accountId, kind: o.scope.kind, ids: recordIds });
-    deletion = summarizeDeletion({ secretBox: o.secretBox, accountId: o.accountId, kind: o.scope.kind, ids: recordIds, rows });
+    const aggregate = await collectDeletion({ db: o.db, accountId: o.accountId, kind: o.scope.kind, ids: recordIds });
+    deletion = summarizeDeletion({ secretBox: o.secretBox, accountId: o.accountId, kind: o.scope.kind, ids: recordIds, deletion: aggregate });
   }
   const canonical = [o.scope.id, o.scope.state, o.mode, ...links.map((link) => `${link.id}:${link.state}`), deletion?.confirmationToken ?? ''].join('\n');
   return {

@@ -7,7 +7,7 @@ import type { Actor } from '../integrations/integration-store.js';
 import type { RecordKind } from '../psa/canonical.js';
 import { stepper, type ReportProgress } from '../manage/jobs/manage-job-progress.js';
 import { AppError } from '../shared/errors.js';
-import { collectDeletion, deletionTargets } from './collect-deletion.js';
+import { collectDeletion, deletionTargets, rootIds } from './collect-deletion.js';
 import { normalizeIds, summarizeDeletion, type DeletionPreview } from './preview-deletion.js';
 import { auditTrash } from './trash-audit.js';
 import { recordTables, trashTableNames, trashTables, type RecordTable } from './trash-tables.js';
@@ -58,14 +58,14 @@ async function moveInside(tx: Db, o: MoveToTrashOptions): Promise<MoveToTrashRes
   const step = stepper(o.onProgress, tables.length + 2);
   step('Checking the records against the preview');
   const ids = normalizeIds(o.ids);
-  const targets = deletionTargets(o.accountId, o.kind, ids);
+  const targets = deletionTargets(o.accountId, o.kind, rootIds(ids));
   // Locking the records holds off edits and new children (their foreign key waits on the lock), and locking the
   // links holds off a sync changing their state, until commit: what is checked below is what gets deleted.
   await tx.execute(sql`select id from ${sql.identifier(rootTables[o.kind])}
     where account_id = ${o.accountId} and id = any(${uuidArray(ids)}) for update`);
   await tx.execute(sql`select id from psa_links where ${targets.psa_links!} for update`);
-  const rows = await collectDeletion({ db: tx, accountId: o.accountId, kind: o.kind, ids });
-  const preview = summarizeDeletion({ secretBox: o.ctx.secretBox, accountId: o.accountId, kind: o.kind, ids, rows });
+  const deletion = await collectDeletion({ db: tx, accountId: o.accountId, kind: o.kind, ids });
+  const preview = summarizeDeletion({ secretBox: o.ctx.secretBox, accountId: o.accountId, kind: o.kind, ids, deletion });
   if (o.refuseSyncing && preview.syncing > 0) {
     throw new AppError(
       'conflict',
@@ -97,8 +97,7 @@ async function moveInside(tx: Db, o: MoveToTrashOptions): Promise<MoveToTrashRes
       insert into trash_items (account_id, batch_id, table_name, row_id, row)
       select ${o.accountId}::uuid, ${batchId}::uuid, ${table}, d.id, to_jsonb(d) from d
       returning row_id`);
-    const expected = rows.filter((row) => row.table === table).length;
-    if (moved.length !== expected) {
+    if (moved.length !== deletion.tables[table].total) {
       throw new AppError('preview_stale', 'The records changed while they were being deleted. Review the new preview and confirm again.');
     }
   }

@@ -1,10 +1,10 @@
 import type { AppContext } from '../http/context.js';
 import type { RecordKind } from '../psa/canonical.js';
 import type { SecretBox } from '../shared/secret-box.js';
-import { collectDeletion, type DeletionRow } from './collect-deletion.js';
-import { recordTables, type RecordTable } from './trash-tables.js';
+import { collectDeletion, type DeletionAggregate } from './collect-deletion.js';
+import { recordTables, trashTableNames, type RecordTable } from './trash-tables.js';
 
-const SAMPLE_SIZE = 10;
+const linkKind: Partial<Record<RecordTable, RecordKind>> = { organizations: 'organization', configurations: 'configuration', contacts: 'contact' };
 
 export interface KindCount {
   total: number;
@@ -39,41 +39,33 @@ export const normalizeIds = (ids: readonly string[]) => [...new Set(ids.map((id)
 /** What deleting these records (with their children and links) would remove, and the token to confirm it. */
 export async function previewDeletion(o: PreviewDeletionOptions): Promise<DeletionPreview> {
   const ids = normalizeIds(o.ids);
-  const rows = await collectDeletion({ db: o.ctx.database.db, accountId: o.accountId, kind: o.kind, ids });
-  return summarizeDeletion({ secretBox: o.ctx.secretBox, accountId: o.accountId, kind: o.kind, ids, rows });
+  const deletion = await collectDeletion({ db: o.ctx.database.db, accountId: o.accountId, kind: o.kind, ids });
+  return summarizeDeletion({ secretBox: o.ctx.secretBox, accountId: o.accountId, kind: o.kind, ids, deletion });
 }
 
-export function summarizeDeletion(o: { secretBox: SecretBox; accountId: string; kind: RecordKind; ids: string[]; rows: readonly DeletionRow[] }): DeletionPreview {
-  const linked = new Set(o.rows.filter((row) => row.table === 'psa_links').map((row) => `${row.linkKind}:${row.recordId}`));
-  const linkTable: Partial<Record<RecordTable, RecordKind>> = { organizations: 'organization', configurations: 'configuration', contacts: 'contact' };
+export function summarizeDeletion(o: { secretBox: SecretBox; accountId: string; kind: RecordKind; ids: string[]; deletion: DeletionAggregate }): DeletionPreview {
+  const { tables, linksByKind } = o.deletion;
   const counts = {} as Record<RecordTable, KindCount>;
   const sample = {} as Record<RecordTable, string[]>;
   for (const table of recordTables) {
-    const rows = o.rows.filter((row) => row.table === table);
-    const kind = linkTable[table];
-    counts[table] = { total: rows.length, localOnly: rows.filter((row) => !kind || !linked.has(`${kind}:${row.id}`)).length };
-    sample[table] = rows
-      .map((row) => row.name)
-      .sort((a, b) => a.localeCompare(b))
-      .slice(0, SAMPLE_SIZE);
+    const kind = linkKind[table];
+    // A record has at most one link of its kind, and the links deleted are exactly those of the records deleted.
+    counts[table] = { total: tables[table].total, localOnly: tables[table].total - (kind ? linksByKind[kind] : 0) };
+    sample[table] = tables[table].sample;
   }
-  const links = o.rows.filter((row) => row.table === 'psa_links');
   return {
     kind: o.kind,
     ids: o.ids,
     counts,
-    links: links.length,
-    syncing: links.filter((row) => row.state === 'syncing' || row.state === 'error').length,
+    links: tables.psa_links.total,
+    syncing: o.deletion.syncing,
     sample,
-    confirmationToken: deletionToken(o.secretBox, o.accountId, o.kind, o.rows),
+    confirmationToken: deletionToken(o.secretBox, o.accountId, o.kind, o.deletion),
   };
 }
 
-/** HMAC over every affected row and its version: any row added, removed or edited since makes the token stale. */
-export function deletionToken(secretBox: SecretBox, accountId: string, kind: RecordKind, rows: readonly DeletionRow[]): string {
-  const canonical = rows
-    .map((row) => `${row.table}:${row.id}:${row.version}:${row.state ?? ''}`)
-    .sort()
-    .join('\n');
+/** HMAC over every table's count and row digest: any row added, removed or edited since makes the token stale. */
+export function deletionToken(secretBox: SecretBox, accountId: string, kind: RecordKind, deletion: DeletionAggregate): string {
+  const canonical = trashTableNames.map((table) => `${table}:${deletion.tables[table].total}:${deletion.tables[table].digest}`).join('\n');
   return secretBox.mac('trash-deletion', `${accountId}:${kind}:${canonical}`);
 }

@@ -22,8 +22,8 @@ export async function trashRecord(o: TrashRecordOptions): Promise<MoveToTrashRes
   return o.ctx.database.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const ids = normalizeIds([o.id]);
-    const rows = await collectDeletion({ db: tx, accountId: o.accountId, kind: o.kind, ids });
-    const { confirmationToken } = summarizeDeletion({ secretBox: o.ctx.secretBox, accountId: o.accountId, kind: o.kind, ids, rows });
+    const deletion = await collectDeletion({ db: tx, accountId: o.accountId, kind: o.kind, ids });
+    const { confirmationToken } = summarizeDeletion({ secretBox: o.ctx.secretBox, accountId: o.accountId, kind: o.kind, ids, deletion });
     return moveToTrash({ ctx: o.ctx, tx, accountId: o.accountId, kind: o.kind, ids, confirmationToken, actor: o.actor, refuseSyncing: true });
   });
 }
