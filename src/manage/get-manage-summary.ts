@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows, type Db } from '../db/database.js';
 import { recordKinds, type RecordKind } from '../psa/canonical.js';
@@ -17,7 +17,8 @@ interface Group {
   state: LinkState;
   orphan_reason: OrphanReason | null;
   n: number;
-  oldest: Date | string | null;
+  /** Orphaned groups by type: the oldest orphan of the kind and type. */
+  oldest?: Date | string | null;
 }
 
 interface Scope {
@@ -33,23 +34,28 @@ const emptyStates = (): StateCounts => ({ syncing: 0, orphaned: 0, disabled: 0, 
 const emptyReasons = (): Record<OrphanReason | 'total', number> => ({ deleted_in_psa: 0, inactive_in_psa: 0, excluded_by_settings: 0, parent_not_synced: 0, total: 0 });
 
 /**
- * The three sections of Manage Data as counts. One pass over psa_links alone (grouping sets: by PSA type, state and
- * reason, and by PSA status and state) gives every number; the record tables are never read, and the few
- * sync_scopes rows are joined in memory.
+ * The three sections of Manage Data as counts, read from psa_link_counts (kept exact by triggers on psa_links) rather
+ * than by grouping every link: a few hundred delta rows summed with grouping sets (by PSA type, state and reason, and
+ * by PSA status and state), the oldest orphan per type by one index probe each, and the few sync_scopes rows joined
+ * in memory. The record tables are never read.
  */
 export async function getManageSummary(o: { db: Db; accountId: string }): Promise<Summary> {
   const [integration] = await queryRows<{ id: string }>(o.db, sql`select id from psa_integrations where account_id = ${o.accountId}`);
   if (!integration) return { integrationId: null, synced: [], orphaned: [], disconnected: [] };
+  const counted = sql`c.account_id = ${o.accountId} and c.integration_id = ${integration.id}`;
   const groups = await queryRows<Group>(o.db, sql`
-    select l.kind, (grouping(l.psa_type_id) = 1)::int as by_status,
-      coalesce(l.psa_type_id, l.psa_status_id) as ref, l.state, l.orphan_reason, count(*)::int as n, min(l.orphaned_at) as oldest
-    from psa_links l
-    where l.account_id = ${o.accountId} and l.integration_id = ${integration.id}
-    group by grouping sets ((l.kind, l.psa_type_id, l.state, l.orphan_reason), (l.kind, l.psa_status_id, l.state))`);
+    select c.kind, (grouping(c.psa_type_id) = 1)::int as by_status,
+      coalesce(c.psa_type_id, c.psa_status_id) as ref, c.state, c.orphan_reason, sum(c.n)::int as n
+    from psa_link_counts c where ${counted}
+    group by grouping sets ((c.kind, c.psa_type_id, c.state, c.orphan_reason), (c.kind, c.psa_status_id, c.state))
+    having sum(c.n) <> 0`);
+  const oldest = await oldestOrphans(o.db, o.accountId, integration.id);
+  for (const g of groups) if (g.by_status === 0 && g.state === 'orphaned') g.oldest = oldest.get(`${g.kind}/${g.ref ?? ''}`) ?? null;
   const scopes = await queryRows<Scope>(o.db, sql`
     select id, kind, dimension, external_id, name, state from sync_scopes
     where account_id = ${o.accountId} and integration_id = ${integration.id}
     order by kind, dimension, lower(name), external_id`);
+  await foldCounts(o.db, o.accountId, integration.id);
   const byType = groups.filter((g) => g.by_status === 0);
   return {
     integrationId: integration.id,
@@ -57,6 +63,45 @@ export async function getManageSummary(o: { db: Db; accountId: string }): Promis
     orphaned: orphanedSection(byType.filter((g) => g.state === 'orphaned'), scopes),
     disconnected: typeRows(byType.filter((g) => g.state === 'disabled'), scopes).map(({ groups: rows, ...row }) => ({ ...row, count: sum(rows) })),
   };
+}
+
+/**
+ * The oldest orphan of each kind and PSA type that has orphans: min(orphaned_at) cannot be kept by deltas, but the
+ * partial index psa_links_orphan_age_idx answers each as one probe (`is null` and `=` kept apart so both use it).
+ */
+async function oldestOrphans(db: Db, accountId: string, integrationId: string): Promise<Map<string, Date | string | null>> {
+  const oldestOf = (typeMatch: SQL) => sql`(select min(l.orphaned_at) from psa_links l
+    where l.account_id = ${accountId} and l.kind = g.kind and l.state = 'orphaned' and ${typeMatch} and l.integration_id = ${integrationId})`;
+  const rows = await queryRows<{ kind: RecordKind; psa_type_id: string | null; oldest: Date | string | null }>(db, sql`
+    select g.kind, g.psa_type_id,
+      case when g.psa_type_id is null then ${oldestOf(sql`l.psa_type_id is null`)} else ${oldestOf(sql`l.psa_type_id = g.psa_type_id`)} end as oldest
+    from (select c.kind, c.psa_type_id from psa_link_counts c
+      where c.account_id = ${accountId} and c.integration_id = ${integrationId} and c.state = 'orphaned'
+      group by c.kind, c.psa_type_id having sum(c.n) > 0) g`);
+  return new Map(rows.map((r) => [`${r.kind}/${r.psa_type_id ?? ''}`, r.oldest]));
+}
+
+/** More delta rows than this beyond the distinct keys, and the summary folds them into one row per key. */
+const FOLD_SLACK = 500;
+
+/**
+ * Replaces an integration's delta rows by their sums. Safe beside writers: the delete takes only rows committed before
+ * it and the insert puts back exactly their sum. One folder at a time per account (the others skip, not wait).
+ */
+async function foldCounts(db: Db, accountId: string, integrationId: string) {
+  const [size] = await queryRows<{ rows: number; keys: number }>(db, sql`
+    select count(*)::int as rows, count(distinct (kind, psa_type_id, psa_status_id, state, orphan_reason))::int as keys
+    from psa_link_counts where account_id = ${accountId} and integration_id = ${integrationId}`);
+  if (!size || size.rows <= size.keys * 2 + FOLD_SLACK) return;
+  await db.transaction(async (tx) => {
+    const [lock] = await queryRows<{ locked: boolean }>(tx as unknown as Db, sql`select pg_try_advisory_xact_lock(hashtext('psa_link_counts'), hashtext(${accountId})) as locked`);
+    if (!lock?.locked) return;
+    await tx.execute(sql`
+      with gone as (delete from psa_link_counts where account_id = ${accountId} and integration_id = ${integrationId} returning *)
+      insert into psa_link_counts (account_id, integration_id, kind, psa_type_id, psa_status_id, state, orphan_reason, n)
+      select account_id, integration_id, kind, psa_type_id, psa_status_id, state, orphan_reason, sum(n)
+      from gone group by account_id, integration_id, kind, psa_type_id, psa_status_id, state, orphan_reason having sum(n) <> 0`);
+  });
 }
 
 function syncedSection(byType: Group[], byStatus: Group[], scopes: Scope[]): Summary['synced'] {
@@ -83,7 +128,7 @@ function orphanedSection(orphans: Group[], scopes: Scope[]): Summary['orphaned']
     for (const g of groups) {
       if (g.orphan_reason && orphanReasons.includes(g.orphan_reason)) counts[g.orphan_reason] += g.n;
       counts.total += g.n;
-      const at = g.oldest === null ? null : new Date(g.oldest).getTime();
+      const at = g.oldest == null ? null : new Date(g.oldest).getTime();
       if (at !== null && (oldest === null || at < oldest)) oldest = at;
     }
     return { ...row, counts, oldestOrphanedAt: oldest === null ? null : new Date(oldest).toISOString() };

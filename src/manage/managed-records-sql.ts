@@ -66,7 +66,12 @@ export interface ManagedRecordRow {
   sort_key: string;
 }
 
-/** One keyset page of linked records of a kind, every join and filter scoped to the account. */
+/**
+ * One keyset page of linked records of a kind, every join and filter scoped to the account. A search ("contains" in
+ * the name or the PSA id) runs as two branches, one per table, merged by the sort key: a condition on one table is
+ * what lets PostgreSQL choose per branch between walking the sort index (a common term) and the trigram index (a rare
+ * one); `name ilike … or external_id ilike …` across the join can only scan every row of the kind.
+ */
 export function selectManagedRecords(o: RecordsSelect): SQL {
   const { kind, sort, order } = o.query;
   const k = kinds[kind];
@@ -76,26 +81,29 @@ export function selectManagedRecords(o: RecordsSelect): SQL {
   if (o.query.reason) conditions.push(sql`l.orphan_reason = ${o.query.reason}`);
   if (o.query.organizationId) conditions.push(k.organizationFilter(o.query.organizationId));
   if (o.scope) conditions.push(o.scope.dimension === 'type' ? sql`l.psa_type_id = ${o.scope.externalId}` : sql`l.psa_status_id = ${o.scope.externalId}`);
-  if (o.query.q) {
-    const pattern = `%${escapeLike(o.query.q)}%`;
-    conditions.push(sql`(${k.name} ilike ${pattern} or l.external_id ilike ${pattern})`);
-  }
   const descending = order === 'desc';
   if (o.after) {
     const value = sql`${o.after.value}::${key.cast}`;
     conditions.push(descending ? sql`(${key.expression}, r.id) < (${value}, ${o.after.id}::uuid)` : sql`(${key.expression}, r.id) > (${value}, ${o.after.id}::uuid)`);
   }
   const direction = descending ? sql`desc` : sql`asc`;
-  return sql`
+  const page = (where: SQL[]) => sql`
     select r.id, l.kind, ${k.name} as name, po.id as organization_id, po.name as organization_name, l.external_id,
       ts.name as psa_type, ss.name as psa_status, l.state, l.orphan_reason, l.orphaned_at, l.last_synced_at,
-      l.last_error_code, l.last_error_message, l.last_error_at, (${key.expression})::text as sort_key
+      l.last_error_code, l.last_error_message, l.last_error_at, (${key.expression})::text as sort_key, ${key.expression} as sort_value
     from psa_links l
       join ${k.table} r on r.id = l.record_id and r.account_id = l.account_id
       ${k.parent}
       left join sync_scopes ts on ts.integration_id = l.integration_id and ts.kind = l.kind and ts.dimension = 'type' and ts.external_id = l.psa_type_id
       left join sync_scopes ss on ss.integration_id = l.integration_id and ss.kind = l.kind and ss.dimension = 'status' and ss.external_id = l.psa_status_id
-    where ${sql.join(conditions, sql` and `)}
+    where ${sql.join(where, sql` and `)}
     order by ${key.expression} ${direction}, r.id ${direction}
+    limit ${o.limit + 1}`;
+  if (!o.query.q) return page(conditions);
+  const pattern = `%${escapeLike(o.query.q)}%`;
+  // union, not union all: a record matching in both its name and its PSA id is one row.
+  return sql`
+    select * from ((${page([...conditions, sql`${k.name} ilike ${pattern}`])}) union (${page([...conditions, sql`l.external_id ilike ${pattern}`])})) found
+    order by sort_value ${direction}, id ${direction}
     limit ${o.limit + 1}`;
 }

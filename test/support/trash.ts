@@ -62,7 +62,7 @@ export async function snapshotAccount(t: TestApp, accountId: string): Promise<Re
   const tables = await queryRows<{ table_name: string }>(t.database.db, sql`
     select table_name from information_schema.columns
     where table_schema = 'public' and column_name = 'account_id'
-      and table_name not in ('audit_events', 'trash_batches', 'trash_items', 'manage_jobs', 'sessions', 'api_keys')
+      and table_name not in ('audit_events', 'trash_batches', 'trash_items', 'manage_jobs', 'sessions', 'api_keys', 'psa_link_counts')
     order by table_name`);
   const snapshot: Record<string, unknown[]> = {};
   for (const { table_name } of tables) {

@@ -5,3 +5,4 @@ export * from './records.js';
 export * from './psa.js';
 export * from './audit.js';
 export * from './manage.js';
+export * from './link-counts.js';

@@ -106,6 +106,12 @@ export const psaLinks = pgTable(
     index('psa_links_orphans_idx')
       .on(t.accountId, t.kind, t.orphanReason, t.orphanedAt)
       .where(sql`state = 'orphaned'`),
+    // The oldest orphan of each kind and PSA type (summary): one index probe per type instead of a scan of the orphans.
+    index('psa_links_orphan_age_idx')
+      .on(t.accountId, t.kind, t.psaTypeId, t.orphanedAt)
+      .where(sql`state = 'orphaned'`),
+    // Manage Data search: "contains" in the PSA id, the other half of a search beside the record's name.
+    index('psa_links_external_id_trgm_idx').using('gin', sql`${t.externalId} gin_trgm_ops`),
     index('psa_links_errors_idx').on(t.accountId, t.lastErrorAt).where(sql`state = 'error'`),
   ],
 );
