@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale small|medium|large] [-- --only start|connectors|sync]`: prints tables and writes bench-results.json.
+ * `npm run bench [-- --scale small|medium|large] [-- --only start|connectors|sync|manage|bulk|http] [-- --db postgres|pglite]`: prints tables and writes bench-results.json.
  * Every comparison is measured in the same run; each figure is a median of several repetitions with min and max.
  */
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ import type { PsaProvider } from '../src/psa/canonical.js';
 import { benchColdStart } from './scenarios/cold-start.js';
 import { benchConnectorListing } from './scenarios/connector-listing.js';
 import { benchSync } from './scenarios/sync.js';
+import { benchManageSuite, manageSuiteParts } from './manage-suite.js';
 import { root } from './support.js';
 
 const { values } = parseArgs({
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'large' },
     repetitions: { type: 'string', default: '3' },
     only: { type: 'string' },
+    db: { type: 'string', default: 'postgres' },
   },
 });
 const scaleOrder = ['small', 'medium', 'large'];
@@ -37,7 +39,14 @@ if (!values.only || values.only === 'connectors') {
   results.connectorListing = await benchConnectorListing({ providers, scales, repetitions });
 }
 if (!values.only || values.only === 'sync') {
-  results.sync = await benchSync({ scales, repetitions });
+  if (values.db !== 'postgres' && values.db !== 'pglite') throw new Error('--db must be postgres or pglite');
+  // Scenario 6 for the sync: unless --db names one engine, PGlite syncs beside PostgreSQL at medium (or the chosen scale).
+  const compareAt = process.argv.some((a) => a === '--db' || a.startsWith('--db=')) ? undefined : scales[Math.min(1, scales.length - 1)];
+  results.sync = await benchSync({ scales, repetitions, engine: values.db, compareAt });
+}
+// Scenarios 3–5 (Manage Data reads, bulk actions, HTTP load) share one generated database at the chosen scale.
+if (!values.only || manageSuiteParts.includes(values.only)) {
+  results.manageData = await benchManageSuite({ scale: values.scale, engine: values.db, repetitions, only: values.only });
 }
 fs.writeFileSync(path.join(root, 'bench-results.json'), JSON.stringify(results, null, 2));
 console.log('\nWrote bench-results.json');
