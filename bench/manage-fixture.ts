@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createUser } from '../src/accounts/create-user.js';
 import { openDatabase, queryRows, type Database } from '../src/db/database.js';
+import { admin, dbUrl } from './scenarios/sync-databases.js';
 
 export type BenchEngine = 'postgres' | 'pglite';
 
@@ -29,19 +29,6 @@ export interface ManageFixture {
   target: { engine: 'postgres'; url: string } | { engine: 'pglite'; dataDir: string };
   sizes: { configurations: number; organizations: number; contacts: number; orphanedConfigurations: number };
   close(): Promise<void>;
-}
-
-const adminUrl = process.env.PSALINK_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbUrl = (name: string) => Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-
-async function admin(query: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
 }
 
 /** A valid version-4 UUID derived from the row number (the API's schemas check the version bits). */
