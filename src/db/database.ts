@@ -48,6 +48,21 @@ function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // A checked-out client (inside a transaction, between two statements) has no pool listener: without its own, the
+  // server ending its connection throws from the socket and takes the process down. Its next query fails instead,
+  // and it goes back to the pool (which discards it) at once: drizzle never releases a client whose BEGIN failed,
+  // and each such client would hold a pool slot, and pool.end(), forever.
+  const checkedOut = new WeakSet<pg.PoolClient>();
+  pool.on('acquire', (client) => checkedOut.add(client));
+  pool.on('release', (_error, client) => checkedOut.delete(client));
+  pool.on('connect', (client) =>
+    void client.on('error', (error) => {
+      if (!checkedOut.has(client)) return;
+      const release = client.release.bind(client);
+      client.release = () => {};
+      release(error);
+    }),
+  );
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { syncedRecords } from './fingerprint.js';
 import { queryRows } from '../../src/db/database.js';
 import type { SimPsa } from '../../src/simulators/module.js';
 import type { RunningSimulator } from '../../src/simulators/server.js';
@@ -81,28 +82,8 @@ export async function contactsEnabled(t: TestApp, integrationId: string): Promis
  * PSAs compare equal: link state, reason, payload digest and error, and the record's fields (lookups by name, the
  * organization by its PSA id, local notes included).
  */
-export async function syncState(t: TestApp, integrationId: string) {
-  const db = t.database.db;
-  const links = await queryRows<Record<string, unknown>>(db, sql`
-    select l.kind, l.external_id, l.state, l.orphan_reason, l.payload_hash, l.psa_type_id, l.psa_status_id, l.psa_parent_id, l.last_error_code, l.last_error_message
-    from psa_links l where l.integration_id = ${integrationId} order by l.kind, l.external_id`);
-  const parent = sql.raw(`(select p.external_id from psa_links p where p.integration_id = l.integration_id and p.kind = 'organization' and p.record_id = r.organization_id)`);
-  const organizations = await queryRows<Record<string, unknown>>(db, sql`
-    select l.external_id, r.name, t.name as type, s.name as status, r.website, r.phone, r.address, r.city, r.region, r.postal_code, r.country, r.notes
-    from psa_links l join organizations r on r.id = l.record_id
-    left join organization_types t on t.id = r.organization_type_id left join organization_statuses s on s.id = r.organization_status_id
-    where l.integration_id = ${integrationId} and l.kind = 'organization' order by l.external_id`);
-  const configurations = await queryRows<Record<string, unknown>>(db, sql`
-    select l.external_id, ${parent} as organization, r.name, t.name as type, s.name as status, r.serial_number, r.asset_tag, r.hostname, r.mac_address,
-      r.ip_address, r.manufacturer, r.model, r.operating_system, r.warranty_expires_on::text as warranty, r.notes
-    from psa_links l join configurations r on r.id = l.record_id
-    left join configuration_types t on t.id = r.configuration_type_id left join configuration_statuses s on s.id = r.configuration_status_id
-    where l.integration_id = ${integrationId} and l.kind = 'configuration' order by l.external_id`);
-  const contacts = await queryRows<Record<string, unknown>>(db, sql`
-    select l.external_id, ${parent} as organization, r.first_name, r.last_name, r.title, t.name as type, r.email, r.phone, r.mobile, r.notes
-    from psa_links l join contacts r on r.id = l.record_id left join contact_types t on t.id = r.contact_type_id
-    where l.integration_id = ${integrationId} and l.kind = 'contact' order by l.external_id`);
-  return { links, organizations, configurations, contacts };
+export function syncState(t: TestApp, integrationId: string) {
+  return syncedRecords(t.database.db, integrationId);
 }
 
 /** Record counts of an account, per table. */

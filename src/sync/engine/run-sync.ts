@@ -167,5 +167,25 @@ function describeFailure(error: unknown): { errorCode: string; errorMessage: str
     return { errorCode: errorClass ? `psa_${errorClass}` : error.code, errorMessage: error.message, known: true };
   }
   if (error instanceof Error && error.name === 'TimeoutError') return { errorCode: 'psa_transient', errorMessage: describePsaFailure(error).message, known: true };
+  if (isConnectionLost(error)) {
+    return {
+      errorCode: 'database_unavailable',
+      errorMessage: 'The sync lost its connection to the database (was PostgreSQL restarted?). What it had applied stays; the next run picks up from the last successful one.',
+      known: true,
+    };
+  }
   return { errorCode: 'internal_error', errorMessage: 'The sync stopped on an unexpected error; nothing was orphaned. The details are in the server log.', known: false };
+}
+
+/**
+ * The database went away under the run (a PostgreSQL restart or failover ends every connection): not a bug, and the
+ * pages applied so far are whole, so the run fails with words an admin can act on. SQLSTATE class 08 is a connection
+ * failure, 57P01–57P03 an administrator's or crash shutdown; node-postgres reports a closed socket without a code.
+ */
+function isConnectionLost(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && (/^08/.test(e.code) || /^57P0[123]$/.test(e.code) || e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET')) return true;
+    if (typeof e.message === 'string' && /^Connection terminated|not queryable/.test(e.message)) return true;
+  }
+  return false;
 }
