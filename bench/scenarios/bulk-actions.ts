@@ -23,7 +23,7 @@ const actor = { type: 'system' as const, id: null, label: 'bench' };
  * the restore of that batch, each as its job runs it (executeManageAction, one transaction). One repetition: a second
  * would measure a different database (the first left trash rows and dead tuples behind). Verified by counting rows.
  */
-export async function benchBulkActions(o: { fixture: ManageFixture; scale: string }): Promise<BulkBenchResult> {
+export async function benchBulkActions(o: { fixture: ManageFixture; scale: string; quiet?: boolean }): Promise<BulkBenchResult> {
   const { database, accountId, sizes } = o.fixture;
   const ctx = { database, secretBox: new SecretBox(randomBytes(32)) };
   const expected = sizes.orphanedConfigurations;
@@ -50,7 +50,7 @@ export async function benchBulkActions(o: { fixture: ManageFixture; scale: strin
     { name: 'restore the batch', ms: stats([restoreMs]), targetMs: 5000, note: 'every row back (counts verified)' },
   ];
   figures.forEach(assertFinite);
-  printTargets(`Bulk actions on ${o.fixture.engine} (${o.scale}; one repetition each)`, figures);
+  if (!o.quiet) printTargets(`Bulk actions on ${o.fixture.engine} (${o.scale}; one repetition each)`, figures);
   return { scale: o.scale, engine: o.fixture.engine, orphans: expected, figures };
 }
 

@@ -22,7 +22,7 @@ const byName: RecordsFilter = { kind: 'configuration', sort: 'name', order: 'asc
  * Scenario 3: the Manage Data read side at scale, through the use cases its routes call. Warm cache: every figure
  * follows one unmeasured call. Sanity: the summary's counts are the fixture's, pages are full, the search finds.
  */
-export async function benchManageData(o: { fixture: ManageFixture; scale: string; repetitions: number }): Promise<ManageBenchResult> {
+export async function benchManageData(o: { fixture: ManageFixture; scale: string; repetitions: number; quiet?: boolean }): Promise<ManageBenchResult> {
   const { database, accountId, sizes } = o.fixture;
   const db = database.db;
   const ctx = { database, secretBox: new SecretBox(randomBytes(32)) };
@@ -63,6 +63,6 @@ export async function benchManageData(o: { fixture: ManageFixture; scale: string
     { name: `preview Delete All (${sizes.orphanedConfigurations.toLocaleString('en-US')} orphans)`, ms: preview, targetMs: 300 },
   ];
   figures.forEach(assertFinite);
-  printTargets(`Manage Data at ${sizes.configurations.toLocaleString('en-US')} configurations / ${sizes.organizations.toLocaleString('en-US')} organizations (${o.fixture.engine}, ${o.scale})`, figures);
+  if (!o.quiet) printTargets(`Manage Data at ${sizes.configurations.toLocaleString('en-US')} configurations / ${sizes.organizations.toLocaleString('en-US')} organizations (${o.fixture.engine}, ${o.scale})`, figures);
   return { scale: o.scale, engine: o.fixture.engine, configurations: sizes.configurations, figures };
 }
