@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/database.js';
+import { isoOrNull } from '../db/timestamps.js';
+import { linkErrorOf } from './link-error.js';
 import { openCredentials } from '../integrations/integration-store.js';
 import type { PsaProvider, RecordKind } from '../psa/canonical.js';
 import { psaRecordUrl } from '../psa/psa-record-url.js';
@@ -60,18 +62,16 @@ export async function getRecordLink(o: GetRecordLinkOptions): Promise<RecordLink
     state: row.state,
     orphanReason: row.orphan_reason,
     orphanReasonText: row.orphan_reason ? orphanReasonText[row.orphan_reason] : null,
-    orphanedAt: iso(row.orphaned_at),
+    orphanedAt: isoOrNull(row.orphaned_at),
     psaId: row.external_id,
     psaTypeName: row.psa_type,
     psaStatusName: row.psa_status,
-    lastSyncedAt: iso(row.last_synced_at),
-    lastError: row.last_error_code || row.last_error_message ? { code: row.last_error_code ?? 'sync_error', message: row.last_error_message ?? '', at: iso(row.last_error_at) } : null,
+    lastSyncedAt: isoOrNull(row.last_synced_at),
+    lastError: linkErrorOf(row),
     provider: row.provider,
     psaUrl: psaRecordUrl({ provider: row.provider, baseUrl: row.base_url, kind: o.kind, externalId: row.external_id, companyId: companyIdOf(o.secretBox, row) }),
   };
 }
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** ConnectWise links name the login company; it is no secret, but it is stored with the keys, so read only that. */
 function companyIdOf(secretBox: SecretBox, row: Row): string | undefined {

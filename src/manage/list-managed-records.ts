@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/database.js';
+import { isoOrNull } from '../db/timestamps.js';
+import { linkErrorOf } from './link-error.js';
 import { decodeCursor, encodeCursor } from '../records/cursor.js';
 import { AppError, notFound } from '../shared/errors.js';
 import { orphanReasonText } from '../sync/domain/link-states.js';
@@ -58,8 +60,6 @@ async function resolveScope(db: Db, accountId: string, scopeId: string, kind: st
   return { dimension: scope.dimension, externalId: scope.external_id };
 }
 
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
-
 function toManagedRecord(r: ManagedRecordRow): ManagedRecord {
   return {
     id: r.id,
@@ -72,8 +72,8 @@ function toManagedRecord(r: ManagedRecordRow): ManagedRecord {
     state: r.state,
     orphanReason: r.orphan_reason,
     orphanReasonText: r.orphan_reason ? orphanReasonText[r.orphan_reason] : null,
-    orphanedAt: iso(r.orphaned_at),
-    lastSyncedAt: iso(r.last_synced_at),
-    lastError: r.last_error_code || r.last_error_message ? { code: r.last_error_code ?? 'sync_error', message: r.last_error_message ?? '', at: iso(r.last_error_at) } : null,
+    orphanedAt: isoOrNull(r.orphaned_at),
+    lastSyncedAt: isoOrNull(r.last_synced_at),
+    lastError: linkErrorOf(r),
   };
 }

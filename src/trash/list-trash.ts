@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/database.js';
+import { isoColumn } from '../db/timestamps.js';
 import { decodeCursor, encodeCursor } from '../records/cursor.js';
 import { notFound } from '../shared/errors.js';
 import { jsonDisplayName, trashTableNames, type TrashTable } from './trash-tables.js';
@@ -17,9 +18,8 @@ export interface TrashBatchDto {
   purgedAt: string | null;
 }
 
-const iso = (column: string) => sql`to_char(${sql.identifier(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const batchColumns = sql`id, actor_type as "actorType", actor_label as "actorLabel", action, reason, counts,
-  ${iso('created_at')} as "createdAt", ${iso('expires_at')} as "expiresAt", ${iso('restored_at')} as "restoredAt", ${iso('purged_at')} as "purgedAt"`;
+  ${isoColumn('created_at')} as "createdAt", ${isoColumn('expires_at')} as "expiresAt", ${isoColumn('restored_at')} as "restoredAt", ${isoColumn('purged_at')} as "purgedAt"`;
 
 export interface ListTrashOptions {
   db: Db;

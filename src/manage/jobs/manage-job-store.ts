@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/database.js';
+import { isoColumn } from '../../db/timestamps.js';
 import type { Actor } from '../../audit/record-audit.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import type { ManageJobProgress } from './manage-job-progress.js';
@@ -36,9 +37,7 @@ const columns = sql`id, account_id as "accountId", action, params, status::text 
   json_build_object('type', actor_type, 'id', actor_id, 'label', actor_label) as "actorRef",
   nullif(progress, '{}'::jsonb) as progress, result,
   case when error_code is null then null else json_build_object('code', error_code, 'message', error_message) end as error,
-  to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
-  to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "startedAt",
-  to_char(finished_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "finishedAt"`;
+  ${isoColumn('created_at')} as "createdAt", ${isoColumn('started_at')} as "startedAt", ${isoColumn('finished_at')} as "finishedAt"`;
 
 export function manageJobDto(row: ManageJobRow): ManageJobDto {
   const { id, action, status, actor, progress, result, error, createdAt, startedAt, finishedAt } = row;
